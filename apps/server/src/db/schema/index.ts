@@ -1,0 +1,6 @@
+export * from './operators.js';
+export * from './parks.js';
+export * from './users.js';
+export * from './staff.js';
+export * from './enterprises.js';
+export * from './audit.js';
