@@ -1,0 +1,119 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import { registerAuthentication, registerCsrfGuard } from './core/auth.js';
+import type { Db } from './core/db.js';
+import { registerErrorHandler } from './core/errors.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes } from './modules/auth/index.js';
+import { enterpriseRoutes } from './modules/enterprises/index.js';
+import { gridRoutes } from './modules/grid/index.js';
+import { parkRoutes } from './modules/parks/index.js';
+import { staffRoutes } from './modules/staff/index.js';
+
+export type AppDeps = { db: Db; clock?: () => Date };
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', deps.db);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
+  app.decorate('appConfig', config);
+
+  registerErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd's CSS-in-JS injects <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 10 } });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '园企通 YuanQiTong API', version: '1.0.0', description: '园区企业服务平台 — enterprise service platform for industrial park operators' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yqt_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerCsrfGuard(app);
+  registerAuthentication(app, config.sessionTtlMs);
+
+  app.get('/api/health', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
+    await deps.db.execute(sql`SELECT 1`);
+    return { status: 'ok' as const };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes);
+      await v1.register(parkRoutes);
+      await v1.register(enterpriseRoutes);
+      await v1.register(staffRoutes);
+      await v1.register(gridRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = config.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes fall back to the SPA shell; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', details: null, requestId: request.id } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createDb, rowsOf } from './core/db.js';
+import { demoAccounts, seedDemo } from './seed/seed.js';
+
+const config = loadConfig();
+if (!config.webDist) config.webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const started = Date.now();
+const handle = await createDb(config.db.engine === 'postgres' ? config.db : { engine: 'pglite', dataDir: config.db.dataDir });
+await handle.migrate();
+
+// Demo data: on request, or by default into an empty embedded database (first start).
+const [{ n }] = (await rowsOf<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM operators`)) as [{ n: number }];
+const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && config.db.engine === 'pglite' && Number(n) === 0);
+let seeded = false;
+if (wantDemo) {
+  const res = await seedDemo(handle.db);
+  seeded = res !== null;
+}
+
+const app = await buildApp(config, { db: handle.db });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+const where = config.db.engine === 'pglite' ? `embedded PGlite, data in ${config.db.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+const lines = [
+  '',
+  `  园企通 YuanQiTong is running — open ${url}`,
+  `  Database: ${where}${seeded ? ' — demo data loaded' : ''}`,
+  `  API docs: ${url}/api/docs   Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+];
+const hasDemo = (await rowsOf<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users WHERE username = 'admin'`))[0]?.n;
+if (Number(hasDemo) > 0) {
+  lines.push('', '  Demo accounts (password demo1234):');
+  for (const a of demoAccounts) lines.push(`    ${a.username.padEnd(10)} ${a.description}`);
+}
+console.log(lines.join('\n') + '\n');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,1 @@
+export { parkRoutes } from './parks.routes.js';

@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { RequireAuth, RequirePermission } from './auth-guard';
+import { AppLayout } from './layout';
+import { NotFound } from './not-found';
+
+const LoginPage = lazy(() => import('../features/auth/login-page'));
+const HomePage = lazy(() => import('../features/home/home-page'));
+const ParksPage = lazy(() => import('../features/parks/parks-page'));
+const ParkDetailPage = lazy(() => import('../features/parks/park-detail-page'));
+const EnterprisesPage = lazy(() => import('../features/enterprises/enterprises-page'));
+const EnterpriseProfilePage = lazy(() => import('../features/enterprises/enterprise-profile-page'));
+const EnterpriseCreatePage = lazy(() => import('../features/enterprises/enterprise-create-page'));
+const EnterpriseEditPage = lazy(() => import('../features/enterprises/enterprise-edit-page'));
+const ImportPage = lazy(() => import('../features/enterprises/import-page'));
+const GridPage = lazy(() => import('../features/grid/grid-page'));
+const StaffPage = lazy(() => import('../features/staff/staff-page'));
+const AuditPage = lazy(() => import('../features/audit/audit-page'));
+
+const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'parks', element: <RequirePermission perm="parks.read"><ParksPage /></RequirePermission> },
+      { path: 'parks/:id', element: <RequirePermission perm="parks.read"><ParkDetailPage /></RequirePermission> },
+      { path: 'enterprises', element: <RequirePermission perm="enterprises.read"><EnterprisesPage /></RequirePermission> },
+      { path: 'enterprises/new', element: <RequirePermission perm="enterprises.create"><EnterpriseCreatePage /></RequirePermission> },
+      { path: 'enterprises/import', element: <RequirePermission perm="enterprises.import"><ImportPage /></RequirePermission> },
+      { path: 'enterprises/:id', element: <RequirePermission perm="enterprises.read"><EnterpriseProfilePage /></RequirePermission> },
+      { path: 'enterprises/:id/edit', element: <RequirePermission perm="enterprises.read"><EnterpriseEditPage /></RequirePermission> },
+      { path: 'grid', element: <RequirePermission perm="grid.read"><GridPage /></RequirePermission> },
+      { path: 'staff', element: <RequirePermission perm="staff.read"><StaffPage /></RequirePermission> },
+      { path: 'audit', element: <RequirePermission perm="audit.read"><AuditPage /></RequirePermission> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
