@@ -311,7 +311,7 @@ export function generateDemo(seed: number = DEMO_SEED): DemoData {
       if (usedNames.has(name)) continue;
       usedNames.add(name);
       usedTradeNames.add(trade);
-      return { name, shortName: `${trade}${ind.short}` };
+      return { name, shortName: `${trade}${word.length <= 2 ? word : ind.short}` };
     }
   };
 
@@ -658,8 +658,9 @@ export function generateDemo(seed: number = DEMO_SEED): DemoData {
   });
 
   // ---------------------------------------------------------------- finish enterprises
+  const draftOnly = new Set<string>(['parkIndex', 'placeIndex', 'unitName', 'industry']);
   const enterpriseRows: EnterpriseRow[] = drafts.map((d) => {
-    const { parkIndex: _p, placeIndex: _pl, unitName: _u, industry: _i, ...row } = d;
+    const row = Object.fromEntries(Object.entries(d).filter(([k]) => !draftOnly.has(k))) as EnterpriseRow;
     return { ...row, searchTokens: searchTokensFor(row) };
   });
 

@@ -63,12 +63,10 @@ export async function seedDemo(db: Db, seed: number = DEMO_SEED): Promise<SeedRe
 
   const data = generateDemo(seed);
   // Hashing happens before the transaction (scrypt runs on libuv's thread pool, in parallel).
-  // One hash per DISTINCT password, not per user: all 226 demo logins share the public password
-  // demo1234, so per-user salts would protect nothing, and 226 scrypt runs cost ~4 s on a 2-core
-  // machine versus ~30 ms. A user who changes their password gets a fresh salt as usual.
-  const distinct = [...new Set(data.users.map((u) => u.password))];
-  const hashed = new Map(await Promise.all(distinct.map(async (pw) => [pw, await hashPassword(pw)] as const)));
-  const userRows = data.users.map(({ password, ...u }) => ({ ...u, passwordHash: hashed.get(password)! }));
+  // Every user gets its own salt, demo or not (~4 s once, on the first start of a 2-core machine).
+  const userRows = await Promise.all(
+    data.users.map(async ({ password, ...u }) => ({ ...u, passwordHash: await hashPassword(password) })),
+  );
 
   try {
     return await db.transaction(async (tx) => {

@@ -27,7 +27,6 @@ async function checkOfficers(tx: Tx, ctx: Ctx, a: Assignment) {
  * outside the caller's scope fails the whole request.
  */
 async function assign(tx: Tx, ctx: Ctx, enterpriseIds: string[], a: Assignment) {
-  await checkOfficers(tx, ctx, a);
   const rows = await tx
     .select()
     .from(enterprises)
@@ -36,6 +35,7 @@ async function assign(tx: Tx, ctx: Ctx, enterpriseIds: string[], a: Assignment) 
   if (rows.length !== new Set(enterpriseIds).size) throw notFound('企业');
   const denied = rows.find((e) => !canAssignLiaison(ctx.actor, e));
   if (denied) throw forbidden(`无权调整“${denied.name}”的联络员（仅限本园区）`);
+  await checkOfficers(tx, ctx, a);
   const changed = rows.filter((e) => e.liaisonId !== a.liaisonId || e.backupLiaisonId !== a.backupLiaisonId);
   if (!changed.length) return 0;
   const ids = changed.map((e) => e.id);

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
+import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { useIsMobile } from '../../shared/use-is-mobile';
 import {
   enterpriseStatuses,
   industrySections,
@@ -12,7 +14,7 @@ import {
 import { useI18n } from '../../app/i18n';
 import { useParks } from '../parks/parks.api';
 import { StaffSelect } from '../staff/staff-select';
-import type { FilterKey, ListState } from './list-query';
+import { filterKeys, type FilterKey, type ListState } from './list-query';
 
 type Props = {
   state: ListState;
@@ -25,6 +27,9 @@ export function EnterpriseFilters({ state, setFilters, reset, showLiaison }: Pro
   const { t, label, industry } = useI18n();
   const parks = useParks();
   const [q, setQ] = useState(state.q ?? '');
+  const isMobile = useIsMobile();
+  const [expanded, setExpanded] = useState(false);
+  const active = filterKeys.filter((k) => k !== 'q' && k !== 'sort' && state[k]).length;
 
   // URL → box (back button, reset); box → URL after a short pause.
   useEffect(() => setQ(state.q ?? ''), [state.q]);
@@ -50,16 +55,25 @@ export function EnterpriseFilters({ state, setFilters, reset, showLiaison }: Pro
 
   return (
     <Flex wrap gap={8} className="yqt-filters" align="center">
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => setFilters({ q: v.trim() || undefined })}
+        onPressEnter={() => setFilters({ q: q.trim() || undefined })}
         placeholder={t('ent.searchPlaceholder')}
         style={{ width: 280 }}
         maxLength={50}
         data-testid="enterprise-search"
       />
+      {isMobile ? (
+        <Button icon={<FilterOutlined />} onClick={() => setExpanded((v) => !v)} type={active ? 'primary' : 'default'} ghost={!!active}>
+          {t('ent.filters')}
+          {active ? ` (${active})` : ''}
+        </Button>
+      ) : null}
+      {isMobile && !expanded ? null : (
+        <>
       {sel(
         'parkId',
         t('ent.park'),
@@ -106,6 +120,8 @@ export function EnterpriseFilters({ state, setFilters, reset, showLiaison }: Pro
         aria-label={t('ent.sort')}
       />
       <Button onClick={reset}>{t('common.reset')}</Button>
+        </>
+      )}
     </Flex>
   );
 }

@@ -116,7 +116,7 @@ export function EnterpriseForm({ form, initialValues, onFinish, submitting, onCa
       layout="vertical"
       initialValues={{ tier: 'none', status: 'active', ...initialValues }}
       onFinish={onFinish}
-      scrollToFirstError
+      scrollToFirstError={{ block: 'center' }}
       onValuesChange={(changed: Partial<EnterpriseFormValues>) => {
         if ('parkId' in changed) form.setFieldsValue({ buildingId: null, unitId: null });
         else if ('buildingId' in changed) form.setFieldsValue({ unitId: null });

@@ -29,11 +29,12 @@ export function StaffSelect({ value, onChange, role, placeholder, known, allowCl
 
   const options = useMemo(() => {
     const map = new Map<string, string>();
-    for (const k of known ?? []) map.set(k.id, k.name);
+    // Known names label the current value; while searching, only those that match stay listed.
+    for (const k of known ?? []) if (!debounced || k.name.includes(debounced)) map.set(k.id, k.name);
     for (const s of page.data?.items ?? [])
       map.set(s.id, [s.name, s.areaName ?? s.departmentName].filter(Boolean).join(' · '));
     return [...map].map(([id, label]) => ({ value: id, label }));
-  }, [known, page.data]);
+  }, [known, page.data, debounced]);
 
   return (
     <Select
