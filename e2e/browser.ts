@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type APIResponse, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,7 +59,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-  await expect.poll(() => page.getByTestId('user-menu').or(page.getByTestId('logout')).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  // (no expect.poll here: login() also runs in beforeAll hooks)
+  await page.getByTestId('user-menu').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Forgets the session (cookies and stored UI preferences) so the next login starts clean. */
@@ -87,9 +88,12 @@ export async function waitIdle(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Clicks a side-menu entry by its visible text (opens the drawer on phones). */
-export async function clickMenu(page: Page, text: string | RegExp): Promise<void> {
-  const menuItem = page.getByRole('menuitem', { name: text }).first();
+/** Clicks a side-menu entry by its exact visible text, e.g. 企业 (opens the drawer on phones). */
+export async function clickMenu(page: Page, text: string): Promise<void> {
+  const menuItem = page
+    .locator('[role="menuitem"], .ant-menu-item')
+    .filter({ has: page.getByText(text, { exact: true }) })
+    .first();
   if (!(await menuItem.isVisible().catch(() => false))) {
     const burger = page.getByTestId('nav-menu');
     if (await burger.isVisible().catch(() => false)) await burger.click();

@@ -47,7 +47,7 @@ describe('liaison assignment (manager01)', () => {
     const before = await apiGet<EnterpriseDetail>(page, `/enterprises/${ent.id}`);
 
     // Navigate like a user: 企业 → search the name → open the profile.
-    await clickMenu(page, /^\s*企业\s*$/);
+    await clickMenu(page, '企业');
     const box = page.locator('input[data-testid="enterprise-search"], [data-testid="enterprise-search"] input').first();
     await box.fill(ent.name);
     await box.press('Enter');

@@ -29,7 +29,7 @@ function csv(rows: string[][]): string {
 }
 
 async function openImportPage(page: Page) {
-  await clickMenu(page, /^\s*企业\s*$/);
+  await clickMenu(page, '企业');
   const button = page.getByTestId('enterprise-import').or(page.getByRole('button', { name: /导入/ })).first();
   await button.click();
   await page.locator('[data-testid="import-file"]').waitFor({ state: 'attached' });

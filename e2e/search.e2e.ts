@@ -59,7 +59,7 @@ describe('enterprise search (admin)', () => {
     const first = await apiGet<PageOf<EnterpriseRow>>(b.page, '/enterprises?pageSize=1');
     expect(first.items.length).toBe(1);
     name = first.items[0]!.name;
-    await clickMenu(b.page, /^\s*企业\s*$/);
+    await clickMenu(b.page, '企业');
     await b.page.getByTestId('enterprise-search').first().waitFor();
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -27,6 +27,7 @@ const settings = {
   connections: num(env.BENCH_CONNECTIONS, 16),
   detailIds: num(env.BENCH_DETAIL_IDS, 1000),
   coldStarts: num(env.BENCH_COLD_STARTS, 3),
+  keepPg: env.BENCH_KEEP_PG === '1',
   engines: (env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()).filter(Boolean),
   pgUrl: env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/yqt_bench',
   queries: {
@@ -73,7 +74,8 @@ async function openPostgres(): Promise<Engine> {
     location: settings.pgUrl,
     async dispose() {
       await handle.close().catch(() => {});
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      if (settings.keepPg) log(`postgres: BENCH_KEEP_PG=1 — keeping ${settings.pgUrl} for inspection`);
+      else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     },
   };
 }
@@ -141,7 +143,7 @@ async function benchEngine(engine: Engine, data: Dataset, rows: ScenarioRow[]) {
       };
       if (settings.warmupSec > 0) await runLoad(spec);
       const result = await runLoad({ ...spec, durationSec: settings.durationSec });
-      const row: ScenarioRow = { engine: engine.name, scenario: s.name, path: s.paths[0]!, matches, result };
+      const row: ScenarioRow = { engine: engine.name, scenario: s.name, path: s.paths[0]!, matches, load1: loadavg()[0]!, result };
       rows.push(row);
       log(
         `${engine.name}: ${s.name}: ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p95 ${result.latencyMs.p95.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,

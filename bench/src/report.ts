@@ -9,6 +9,8 @@ export type ScenarioRow = {
   path: string;
   /** Rows the query matches (the API's `total`), for search scenarios. */
   matches?: number;
+  /** 1-minute load average right after the run: the machine is shared, read the numbers with it. */
+  load1: number;
   result: LoadResult;
 };
 
@@ -31,7 +33,7 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - width(s)))
 export function printScenarioTable(rows: ScenarioRow[]): void {
   console.log(
     table(
-      ['engine', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'non-2xx', 'matches'],
+      ['engine', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'non-2xx', 'matches', 'load1'],
       rows.map((r) => [
         r.engine,
         r.scenario,
@@ -44,6 +46,7 @@ export function printScenarioTable(rows: ScenarioRow[]): void {
         String(r.result.errors + r.result.timeouts),
         String(r.result.non2xx),
         r.matches === undefined ? '' : String(r.matches),
+        r.load1.toFixed(1),
       ]),
     ),
   );

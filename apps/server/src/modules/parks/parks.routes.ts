@@ -1,13 +1,12 @@
 import { IdParams, Park, ParkDetail, pageOf } from '@yqt/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../core/context.js';
 import { rowsOf } from '../../core/db.js';
 import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/rbac.js';
-import { buildings, parks, units } from '../../db/schema/index.js';
-import { sql } from 'drizzle-orm';
+import { buildings, units } from '../../db/schema/index.js';
 
 type ParkRow = { id: string; code: string; name: string; address: string | null; description: string | null; enterprise_count: number; building_count: number };
 
