@@ -30,8 +30,8 @@ export type SeedResult = { enterprises: number; staff: number; users: number; sk
 
 /** Logins printed on the console at start and listed in the README. All share one password. */
 export const demoAccounts: readonly { username: string; password: string; role: Role; description: string }[] = [
-  { username: 'admin', password: DEMO_PASSWORD, role: 'admin', description: '平台管理员：管理园区、人员、账号与系统设置' },
-  { username: 'leader', password: DEMO_PASSWORD, role: 'leader', description: '园区领导（董事长）：查看领导驾驶舱，督办重点难题' },
+  { username: 'admin', password: DEMO_PASSWORD, role: 'admin', description: '平台管理员：全部数据、联片与网格调整、审计日志' },
+  { username: 'leader', password: DEMO_PASSWORD, role: 'leader', description: '园区领导：只读查看全部园区、企业与联络员网格（leader02–leader03 同）' },
   { username: 'manager01', password: DEMO_PASSWORD, role: 'park_manager', description: '园区经理：动力谷自主创新园（manager02–manager10 依次对应其余九个园区）' },
   { username: 'liaison01', password: DEMO_PASSWORD, role: 'liaison', description: '企业联络员：动力谷一片区，网格内 6 家企业（area01–area12 为各联片组长）' },
   { username: 'dept01', password: DEMO_PASSWORD, role: 'dept_handler', description: '承办部门人员：企业服务部（dept02–dept10 分属物业、市政协调办等部门）' },
