@@ -25,6 +25,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { gridRoutes } from './modules/grid/index.js';
 import { parkRoutes } from './modules/parks/index.js';
+import { requestRoutes } from './modules/requests/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 
 export type AppDeps = { db: Db; clock?: () => Date };
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await v1.register(staffRoutes);
       await v1.register(gridRoutes);
       await v1.register(auditRoutes);
+      await v1.register(requestRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,8 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDb, rowsOf } from './core/db.js';
 import { demoAccounts, seedDemo } from './seed/seed.js';
+import { operators } from './db/schema/index.js';
+import { ensureRequestDefaults } from './modules/requests/index.js';
 
 const config = loadConfig();
 if (!config.webDist) config.webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -20,6 +22,9 @@ if (wantDemo) {
   const res = await seedDemo(handle.db);
   seeded = res !== null;
 }
+
+// Every operator starts with the request categories and the "1+1+2" SLA policies (idempotent).
+for (const op of await handle.db.select({ id: operators.id }).from(operators)) await ensureRequestDefaults(handle.db, op.id);
 
 const app = await buildApp(config, { db: handle.db });
 await app.listen({ port: config.port, host: config.host });

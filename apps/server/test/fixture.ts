@@ -16,6 +16,7 @@ import {
   users,
 } from '../src/db/schema/index.js';
 import { searchTokensFor } from '../src/modules/enterprises/search-tokens.js';
+import { ensureRequestDefaults } from '../src/modules/requests/defaults.js';
 
 export const PASSWORD = 'test-pass-1';
 
@@ -34,6 +35,8 @@ export async function seedFixture(db: Db) {
   const hash = await hashPassword(PASSWORD);
   const [op] = await db.insert(operators).values({ code: 'op1', name: '测试运营方' }).returning();
   const [op2] = await db.insert(operators).values({ code: 'op2', name: '另一运营方' }).returning();
+  await ensureRequestDefaults(db, op!.id);
+  await ensureRequestDefaults(db, op2!.id);
   const [parkA, parkB] = await db
     .insert(parks)
     .values([

@@ -5,3 +5,4 @@ export * from './permissions.js';
 export * from './common.js';
 export * from './auth.js';
 export * from './registry.js';
+export * from './requests.js';

@@ -17,6 +17,10 @@ export const permissions = [
   'areas.write',
   'departments.read',
   'audit.read',
+  'requests.read',
+  'requests.create',
+  'requests.act',
+  'sla.preview',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -24,7 +28,7 @@ const readAll: Permission[] = ['parks.read', 'enterprises.read', 'staff.read', '
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...readAll, 'enterprises.export'],
+  leader: [...readAll, 'enterprises.export', 'requests.read'],
   park_manager: [
     ...readAll,
     'enterprises.create',
@@ -33,10 +37,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'enterprises.export',
     'contacts.write',
     'grid.assign',
+    'requests.read',
+    'requests.create',
+    'requests.act',
+    'sla.preview',
   ],
-  liaison: [...readAll, 'enterprises.write', 'contacts.write', 'enterprises.export'],
-  dept_handler: ['parks.read', 'enterprises.read', 'staff.read', 'departments.read'],
-  enterprise_contact: ['parks.read', 'enterprises.read', 'contacts.write'],
+  liaison: [...readAll, 'enterprises.write', 'contacts.write', 'enterprises.export', 'requests.read', 'requests.create', 'requests.act'],
+  dept_handler: ['parks.read', 'enterprises.read', 'staff.read', 'departments.read', 'requests.read', 'requests.act'],
+  enterprise_contact: ['parks.read', 'enterprises.read', 'contacts.write', 'requests.read', 'requests.create', 'requests.act'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Permission[] {

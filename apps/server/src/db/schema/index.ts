@@ -4,3 +4,4 @@ export * from './users.js';
 export * from './staff.js';
 export * from './enterprises.js';
 export * from './audit.js';
+export * from './requests.js';

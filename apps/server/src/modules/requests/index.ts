@@ -1,0 +1,2 @@
+export { requestRoutes } from './requests.routes.js';
+export { ensureRequestDefaults } from './defaults.js';

@@ -1,0 +1,106 @@
+import type { RequestListQuery } from '@yqt/contracts';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../core/actor.js';
+import type { DbOrTx } from '../../core/db.js';
+import { enterprises, parks, requestCategories, requestEvents, serviceRequests, slaPolicies, staff } from '../../db/schema/index.js';
+import { likePattern } from '../enterprises/search-tokens.js';
+import { OPEN_STATUSES } from './lifecycle.js';
+import { visibleRequests } from './requests.policy.js';
+
+export const summaryColumns = {
+  r: serviceRequests,
+  categoryName: requestCategories.name,
+  enterpriseName: enterprises.name,
+  parkName: parks.name,
+  liaisonName: staff.name,
+};
+
+function base(db: DbOrTx) {
+  return db
+    .select(summaryColumns)
+    .from(serviceRequests)
+    .innerJoin(requestCategories, eq(requestCategories.id, serviceRequests.categoryId))
+    .innerJoin(enterprises, eq(enterprises.id, serviceRequests.enterpriseId))
+    .innerJoin(parks, eq(parks.id, serviceRequests.parkId))
+    .leftJoin(staff, eq(staff.id, serviceRequests.liaisonId));
+}
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+
+export function listConditions(actor: Actor, q: RequestListQuery, now: Date): SQL[] {
+  const where: SQL[] = [visibleRequests(actor)];
+  if (q.status) {
+    const list = q.status === 'open' ? [...OPEN_STATUSES] : q.status.split(',');
+    where.push(inArray(serviceRequests.status, list));
+  }
+  if (q.kind) where.push(eq(serviceRequests.kind, q.kind));
+  if (q.categoryId) where.push(eq(serviceRequests.categoryId, q.categoryId));
+  if (q.channel) where.push(eq(serviceRequests.channel, q.channel));
+  if (q.parkId) where.push(eq(serviceRequests.parkId, q.parkId));
+  if (q.enterpriseId) where.push(eq(serviceRequests.enterpriseId, q.enterpriseId));
+  if (q.liaisonId) where.push(eq(serviceRequests.liaisonId, q.liaisonId));
+  if (q.departmentId) where.push(eq(serviceRequests.departmentId, q.departmentId));
+  if (q.mine === 'true') {
+    const mine: SQL[] = [];
+    if (actor.staffId) mine.push(eq(serviceRequests.liaisonId, actor.staffId));
+    if (actor.departmentId) mine.push(eq(serviceRequests.departmentId, actor.departmentId));
+    if (actor.enterpriseId) mine.push(eq(serviceRequests.enterpriseId, actor.enterpriseId));
+    where.push(mine.length ? or(...mine)! : sql`false`);
+  }
+  if (q.overdue === 'true') {
+    // Any clock past its deadline and not yet met.
+    where.push(isNull(serviceRequests.closedAt));
+    where.push(
+      or(
+        and(isNull(serviceRequests.acceptedAt), lt(serviceRequests.acceptBy, now)),
+        and(isNull(serviceRequests.firstFeedbackAt), lt(serviceRequests.feedbackBy, now)),
+        and(isNull(serviceRequests.resolvedAt), lt(serviceRequests.resolveBy, now)),
+      )!,
+    );
+  }
+  if (q.from) where.push(gte(serviceRequests.receivedAt, new Date(q.from)));
+  if (q.to) where.push(lt(serviceRequests.receivedAt, new Date(q.to)));
+  if (q.q) {
+    const p = likePattern(q.q);
+    where.push(or(sql`${serviceRequests.title} ILIKE ${p}`, sql`${serviceRequests.number} ILIKE ${p}`)!);
+  }
+  return where;
+}
+
+const orderings = {
+  deadline: [asc(serviceRequests.resolveBy), asc(serviceRequests.id)],
+  '-receivedAt': [desc(serviceRequests.receivedAt), desc(serviceRequests.id)],
+  receivedAt: [asc(serviceRequests.receivedAt), asc(serviceRequests.id)],
+} as const;
+
+export async function listRequests(db: DbOrTx, actor: Actor, q: RequestListQuery, now: Date) {
+  const where = and(...listConditions(actor, q, now));
+  const [items, [total]] = await Promise.all([
+    base(db)
+      .where(where)
+      .orderBy(...orderings[q.sort])
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(serviceRequests).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findRequest(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await base(db)
+    .where(and(visibleRequests(actor), eq(serviceRequests.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+export function timelineOf(db: DbOrTx, requestId: string, publicOnly: boolean) {
+  return db
+    .select()
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, requestId), publicOnly ? eq(requestEvents.visibility, 'public') : undefined))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
+}
+
+export async function policyOf(db: DbOrTx, id: string) {
+  const [p] = await db.select().from(slaPolicies).where(eq(slaPolicies.id, id));
+  return p!;
+}

@@ -1,0 +1,97 @@
+import {
+  RequestActionBody,
+  RequestActionParams,
+  RequestCategory,
+  RequestCreate,
+  RequestDetail,
+  RequestListQuery,
+  RequestPage,
+  IdParams,
+  SlaPreview,
+  SlaPreviewBody,
+} from '@yqt/contracts';
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../core/context.js';
+import { invalid } from '../../core/errors.js';
+import { requirePermission } from '../../core/rbac.js';
+import { requestCategories } from '../../db/schema/index.js';
+import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
+import { createRequest } from './intake.service.js';
+import * as service from './requests.service.js';
+import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
+
+export async function requestRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['requests'];
+
+  app.get(
+    '/request-categories',
+    { preHandler: requirePermission('requests.read'), schema: { tags, summary: '诉求分类', response: { 200: z.object({ items: z.array(RequestCategory) }) } } },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const items = await ctx.db
+        .select({ id: requestCategories.id, parentId: requestCategories.parentId, code: requestCategories.code, name: requestCategories.name, sortOrder: requestCategories.sortOrder })
+        .from(requestCategories)
+        .where(and(eq(requestCategories.operatorId, ctx.actor.operatorId), eq(requestCategories.active, true)))
+        .orderBy(asc(requestCategories.sortOrder));
+      return { items };
+    },
+  );
+
+  app.post(
+    '/requests',
+    { preHandler: requirePermission('requests.create'), schema: { tags, summary: '提交诉求（企业）或代企业登记（工作人员）', body: RequestCreate, response: { 201: RequestDetail } } },
+    async (request, reply) => reply.status(201).send(await createRequest(ctxOf(request), request.body)),
+  );
+
+  app.get(
+    '/requests',
+    { preHandler: requirePermission('requests.read'), schema: { tags, summary: '诉求列表（分页、筛选）', querystring: RequestListQuery, response: { 200: RequestPage } } },
+    async (request) => service.list(ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/requests/:id',
+    { preHandler: requirePermission('requests.read'), schema: { tags, summary: '诉求详情（含时间线）', params: IdParams, response: { 200: RequestDetail } } },
+    async (request) => service.getRequest(ctxOf(request), request.params.id),
+  );
+
+  app.post(
+    '/requests/:id/actions/:action',
+    {
+      preHandler: requirePermission('requests.act'),
+      schema: { tags, summary: '办理动作（受理、反馈、解决、退回补充、补充、确认、评价、重新打开、不予受理）', params: RequestActionParams, body: RequestActionBody, response: { 200: RequestDetail } },
+    },
+    async (request) => service.act(ctxOf(request), request.params.id, request.params.action, request.body),
+  );
+
+  app.post(
+    '/sla/preview',
+    { preHandler: requirePermission('sla.preview'), schema: { tags: ['sla'], summary: '按时限规则试算截止时间', body: SlaPreviewBody, response: { 200: SlaPreview } } },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { startAt, categoryId, priority } = request.body;
+      let parentCategoryId: string | null = null;
+      if (categoryId) {
+        const [c] = await ctx.db
+          .select({ parentId: requestCategories.parentId })
+          .from(requestCategories)
+          .where(and(eq(requestCategories.id, categoryId), eq(requestCategories.operatorId, ctx.actor.operatorId)));
+        if (!c) throw invalid('categoryId', '诉求分类不存在');
+        parentCategoryId = c.parentId;
+      }
+      const policy = await selectPolicy(ctx.db, ctx.actor.operatorId, { categoryId, parentCategoryId, priority });
+      const d = computeDeadlines(new Date(startAt), targetsOf(policy), await calendarFor(ctx.db, ctx.actor.operatorId));
+      return {
+        clockStartedAt: toShanghaiIso(d.clockStartedAt),
+        acceptBy: toShanghaiIso(d.acceptBy),
+        feedbackBy: toShanghaiIso(d.feedbackBy),
+        resolveBy: toShanghaiIso(d.resolveBy),
+        policy: { id: policy.id, version: policy.version, name: policy.name },
+      };
+    },
+  );
+}

@@ -1,0 +1,158 @@
+import type { RequestActionBody, RequestAction, RequestDetail, RequestListQuery, RequestStatus } from '@yqt/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import { hasRole } from '../../core/actor.js';
+import { audit } from '../../core/audit.js';
+import type { Ctx } from '../../core/context.js';
+import type { DbOrTx } from '../../core/db.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
+import { requestEvents, serviceRequests } from '../../db/schema/index.js';
+import { addTime, extendForPause, workingMinutesBetween } from '../sla/sla-engine.js';
+import { nextStatus, transitionFor } from './lifecycle.js';
+import { toDetail, toSummary } from './requests.mapper.js';
+import { canAct } from './requests.policy.js';
+import { findRequest, listRequests, policyOf, timelineOf } from './requests.repo.js';
+import { calendarFor } from './sla-context.js';
+
+/** An enterprise may reopen within this many days of resolution (configurable later). */
+export const REOPEN_WINDOW_DAYS = 7;
+/** Rectification after a bad rating: 15 working days (RULES §4, the majority of local rules). */
+export const RECTIFICATION_WORKING_MINUTES = 15 * 540;
+
+export async function list(ctx: Ctx, q: RequestListQuery) {
+  const { items, total } = await listRequests(ctx.db, ctx.actor, q, ctx.now);
+  return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+}
+
+const contactOnly = (ctx: Ctx) => hasRole(ctx.actor, 'enterprise_contact') && !ctx.actor.staffId;
+
+export async function getRequest(ctx: Ctx, id: string, db: DbOrTx = ctx.db): Promise<RequestDetail> {
+  const row = await findRequest(db, ctx.actor, id);
+  if (!row) throw notFound('诉求');
+  const [events, policy] = await Promise.all([timelineOf(db, id, contactOnly(ctx)), policyOf(db, row.r.slaPolicyId)]);
+  return toDetail(ctx.actor, row, events, policy, ctx.now);
+}
+
+type Row = typeof serviceRequests.$inferSelect;
+
+/**
+ * Applies one lifecycle action. Order of checks: visible (else 404) → allowed from this status
+ * (else 409) → allowed for this actor on this request (else 403) → input → compare-and-set on
+ * `version`, so of two concurrent actors one wins and the other gets 409.
+ */
+export async function act(ctx: Ctx, id: string, action: RequestAction, body: RequestActionBody): Promise<RequestDetail> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findRequest(tx, ctx.actor, id);
+    if (!row) throw notFound('诉求');
+    const r = row.r;
+    const t = transitionFor(action, r.status as RequestStatus);
+    if (!t) throw conflict(`当前状态（${r.status}）不能执行此操作`, { status: r.status, action });
+    if (!canAct(ctx.actor, action, r)) throw forbidden('无权对该诉求执行此操作');
+    if (t.noteRequired && !body.note) throw invalid('note', '请填写说明');
+    const internal = body.visibility === 'internal';
+    if (internal && contactOnly(ctx)) throw invalid('visibility', '企业用户的留言均对办理人员可见');
+
+    const changes = await changesFor(tx, ctx, action, r, body);
+    const to = changes.status ?? nextStatus(t, r.status as RequestStatus, r.resumeStatus as RequestStatus | null);
+    const [updated] = await tx
+      .update(serviceRequests)
+      .set({ ...changes, status: to, version: sql`${serviceRequests.version} + 1`, updatedAt: ctx.now })
+      .where(and(eq(serviceRequests.id, id), eq(serviceRequests.version, body.version)))
+      .returning({ id: serviceRequests.id });
+    if (!updated) throw conflict('该诉求已被他人处理，请刷新后重试', { currentVersion: r.version });
+    await tx.insert(requestEvents).values({
+      operatorId: ctx.actor.operatorId,
+      requestId: id,
+      at: ctx.now,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      action,
+      fromStatus: r.status,
+      toStatus: to,
+      note: body.note ?? null,
+      visibility: internal ? 'internal' : 'public',
+      data: body.rating ? { rating: body.rating } : null,
+    });
+    await audit(tx, ctx, {
+      action: `request.${action}`,
+      entityType: 'request',
+      entityId: id,
+      before: { status: r.status, version: r.version },
+      after: { status: to, ...changes },
+    });
+  });
+  return getRequest(ctx, id);
+}
+
+/** The column changes each action makes besides the status. */
+async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, body: RequestActionBody): Promise<Partial<Row>> {
+  const now = ctx.now;
+  switch (action) {
+    case 'accept':
+      return { acceptedAt: now };
+    case 'feedback':
+      return { firstFeedbackAt: r.firstFeedbackAt ?? now };
+    case 'resolve':
+      // A resolution is also a reply: it meets the feedback clock if no feedback came before.
+      return { resolvedAt: now, firstFeedbackAt: r.firstFeedbackAt ?? now, acceptedAt: r.acceptedAt ?? now };
+    case 'returnForInfo':
+      return { pausedAt: now, resumeStatus: r.status };
+    case 'reply': {
+      // Paused time does not count: every clock still running gets the paused time back.
+      const policy = await policyOf(tx, r.slaPolicyId);
+      const cal = await calendarFor(tx, r.operatorId);
+      const mode = policy.timeMode as 'working' | 'natural';
+      const from = r.pausedAt ?? now;
+      const push = (due: Date, done: Date | null) => (done ? due : extendForPause(due, from, now, mode, cal));
+      const paused = mode === 'working' ? workingMinutesBetween(from, now, cal) : Math.round((now.getTime() - from.getTime()) / 60_000);
+      return {
+        pausedAt: null,
+        resumeStatus: null,
+        pausedMinutes: r.pausedMinutes + paused,
+        acceptBy: push(r.acceptBy, r.acceptedAt),
+        acceptWarnAt: push(r.acceptWarnAt, r.acceptedAt),
+        feedbackBy: push(r.feedbackBy, r.firstFeedbackAt),
+        feedbackWarnAt: push(r.feedbackWarnAt, r.firstFeedbackAt),
+        resolveBy: push(r.resolveBy, r.resolvedAt),
+        resolveWarnAt: push(r.resolveWarnAt, r.resolvedAt),
+      };
+    }
+    case 'confirm':
+      return { closedAt: now, closeReason: 'confirmed' };
+    case 'rate': {
+      if (!body.rating) throw invalid('rating', '请选择评价等级（1-5）');
+      if (r.rating !== null) throw conflict('该诉求已评价');
+      if (body.rating <= 2) {
+        // 不满意 / 非常不满意: reopen for rectification with its own deadline and a required follow-up.
+        const cal = await calendarFor(tx, r.operatorId);
+        const due = addTime(now, RECTIFICATION_WORKING_MINUTES, 'working', cal);
+        return {
+          status: 'in_progress',
+          rating: body.rating,
+          ratingComment: body.note ?? null,
+          ratedAt: now,
+          closedAt: null,
+          closeReason: null,
+          resolvedAt: null,
+          reopenCount: r.reopenCount + 1,
+          rectificationBy: due,
+          resolveBy: due,
+          resolveWarnAt: due,
+          followUpRequired: true,
+        };
+      }
+      return { rating: body.rating, ratingComment: body.note ?? null, ratedAt: now, closedAt: r.closedAt ?? now, closeReason: r.closeReason ?? 'rated' };
+    }
+    case 'reopen': {
+      const since = r.resolvedAt ?? r.closedAt;
+      if (!since || now.getTime() - since.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) {
+        throw new AppError('CONFLICT', `办结超过${REOPEN_WINDOW_DAYS}天的诉求不能重新打开，请提交新的诉求`);
+      }
+      const policy = await policyOf(tx, r.slaPolicyId);
+      const cal = await calendarFor(tx, r.operatorId);
+      const due = addTime(now, policy.resolveMinutes, policy.timeMode as 'working' | 'natural', cal);
+      return { resolvedAt: null, closedAt: null, closeReason: null, reopenCount: r.reopenCount + 1, resolveBy: due, resolveWarnAt: due };
+    }
+    case 'reject':
+      return { closedAt: now, closeReason: 'rejected' };
+  }
+}
