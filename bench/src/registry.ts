@@ -28,6 +28,7 @@ const settings = {
   detailIds: num(env.BENCH_DETAIL_IDS, 1000),
   coldStarts: num(env.BENCH_COLD_STARTS, 3),
   keepPg: env.BENCH_KEEP_PG === '1',
+  vacuum: env.BENCH_VACUUM !== '0',
   engines: (env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()).filter(Boolean),
   pgUrl: env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/yqt_bench',
   queries: {
@@ -104,6 +105,8 @@ function scenariosFor(data: Dataset): Scenario[] {
   const ids = data.enterprises.filter((_, i) => i % step === 0).slice(0, settings.detailIds).map((e) => e.id);
   const { q1, q2, q4, broad } = settings.queries;
   return [
+    // Calibration: session lookup + zod serialisation and nothing else — what this machine gives any authenticated request.
+    { name: 'baseline auth/me', paths: ['/api/v1/auth/me'] },
     { name: 'list page 1', paths: ['/api/v1/enterprises?page=1&pageSize=20'] },
     { name: `search 1 char "${q1}"`, paths: [q(q1)], query: q1 },
     { name: `search 2 chars "${q2}"`, paths: [q(q2)], query: q2 },
@@ -119,8 +122,8 @@ async function benchEngine(engine: Engine, data: Dataset, rows: ScenarioRow[]) {
   log(`${engine.name}: migrated in ${secs(t)}`);
   t = performance.now();
   const { insertDataset } = await import('./generate.js');
-  const timings = await insertDataset(engine.handle.db, data);
-  log(`${engine.name}: inserted in ${(timings.insertMs / 1000).toFixed(1)} s, ANALYZE ${(timings.analyzeMs / 1000).toFixed(1)} s`);
+  const timings = await insertDataset(engine.handle.db, data, settings.vacuum);
+  log(`${engine.name}: inserted in ${(timings.insertMs / 1000).toFixed(1)} s, ${settings.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${(timings.analyzeMs / 1000).toFixed(1)} s`);
 
   const running = await startApp(engine.handle, engine.location);
   try {

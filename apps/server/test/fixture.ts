@@ -15,7 +15,7 @@ import {
   units,
   users,
 } from '../src/db/schema/index.js';
-import { searchTokensFor } from '../src/modules/enterprises/search-tokens.js';
+import { searchFieldsFor } from '../src/modules/enterprises/search-tokens.js';
 import { ensureRequestDefaults } from '../src/modules/requests/defaults.js';
 
 export const PASSWORD = 'test-pass-1';
@@ -69,7 +69,7 @@ export async function seedFixture(db: Db) {
 
   const mk = (operatorId: string, parkId: string, n: number, name: string, liaisonId: string | null, extra: Partial<typeof enterprises.$inferInsert> = {}) => {
     const code = creditCode(n);
-    return { operatorId, parkId, creditCode: code, name, industryCode: 'C', size: 'small', liaisonId, searchTokens: searchTokensFor({ name, creditCode: code }), ...extra };
+    return { operatorId, parkId, creditCode: code, name, industryCode: 'C', size: 'small', liaisonId, ...searchFieldsFor({ name, creditCode: code }), ...extra };
   };
   const [entA1, entA2, entB1, entX] = await db
     .insert(enterprises)

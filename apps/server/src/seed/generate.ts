@@ -19,7 +19,7 @@ import type {
   units,
   users,
 } from '../db/schema/index.js';
-import { searchTokensFor } from '../modules/enterprises/search-tokens.js';
+import { searchFieldsFor } from '../modules/enterprises/search-tokens.js';
 import {
   contactTitles,
   divisionCodes,
@@ -661,7 +661,7 @@ export function generateDemo(seed: number = DEMO_SEED): DemoData {
   const draftOnly = new Set<string>(['parkIndex', 'placeIndex', 'unitName', 'industry']);
   const enterpriseRows: EnterpriseRow[] = drafts.map((d) => {
     const row = Object.fromEntries(Object.entries(d).filter(([k]) => !draftOnly.has(k))) as EnterpriseRow;
-    return { ...row, searchTokens: searchTokensFor(row) };
+    return { ...row, ...searchFieldsFor(row) };
   });
 
   return {

@@ -37,6 +37,8 @@ export const enterprises = pgTable(
      * where pg_trgm cannot use its index; results are rechecked with ILIKE.
      */
     searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
+    /** Folded name, short name and credit code joined: the recheck for queries of 3+ characters (plain LIKE). */
+    searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

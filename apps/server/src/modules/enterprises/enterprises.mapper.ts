@@ -68,7 +68,7 @@ export function toDetail(
 }
 
 /** The stored columns, as written to the audit log (no derived search tokens). */
-export function auditSnapshot<T extends { searchTokens?: unknown }>(row: T): Omit<T, 'searchTokens'> {
-  const { searchTokens: _omit, ...rest } = row;
+export function auditSnapshot<T extends { searchTokens?: unknown; searchText?: unknown }>(row: T): Omit<T, 'searchTokens' | 'searchText'> {
+  const { searchTokens: _tokens, searchText: _text, ...rest } = row;
   return rest;
 }

@@ -46,10 +46,9 @@ export function filterConditions(actor: Actor, f: ListFilters): SQL[] {
     if (tokens.length) {
       // GIN-indexed containment narrows to candidates; ILIKE checks the characters are adjacent and in order.
       where.push(sql`${enterprises.searchTokens} @> ARRAY[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`);
-      const pattern = likePattern(q);
-      where.push(
-        sql`(${enterprises.name} ILIKE ${pattern} OR ${enterprises.shortName} ILIKE ${pattern} OR ${enterprises.creditCode} ILIKE ${pattern})`,
-      );
+      // One or two characters: the n-gram match is already exact. Longer: bigrams may be present
+      // but not adjacent, so recheck against the folded text (LIKE, not ILIKE: both sides are folded).
+      if (Array.from(q).length > 2) where.push(sql`${enterprises.searchText} LIKE ${likePattern(q)}`);
     }
   }
   return where;

@@ -10,7 +10,7 @@ import { checkLocation } from './location.js';
 import { auditSnapshot, toDetail, toSummary } from './enterprises.mapper.js';
 import { canCreateIn, canEdit, canSee } from './enterprises.policy.js';
 import { contactsOf, findEnterprise, liaisonHistoryOf, listEnterprises } from './enterprises.repo.js';
-import { searchTokensFor } from './search-tokens.js';
+import { searchFieldsFor } from './search-tokens.js';
 
 /** Paginated, filtered list in the caller's scope. */
 export async function list(ctx: Ctx, query: EnterpriseListQuery) {
@@ -50,7 +50,7 @@ export async function create(ctx: Ctx, input: EnterpriseCreate): Promise<Enterpr
         employeeCount: input.employeeCount ?? null,
         buildingId: input.buildingId ?? null,
         unitId: input.unitId ?? null,
-        searchTokens: searchTokensFor({ name: input.name, shortName: input.shortName, creditCode }),
+        ...searchFieldsFor({ name: input.name, shortName: input.shortName, creditCode }),
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -85,7 +85,7 @@ export async function update(ctx: Ctx, id: string, input: EnterpriseUpdate): Pro
       parkId,
       buildingId: buildingId ?? null,
       unitId: unitId ?? null,
-      searchTokens: searchTokensFor({ name, shortName, creditCode: creditCode ?? before.creditCode }),
+      ...searchFieldsFor({ name, shortName, creditCode: creditCode ?? before.creditCode }),
       version: sql`${enterprises.version} + 1`,
       updatedAt: ctx.now,
     };

@@ -8,6 +8,6 @@ export async function enterpriseRoutes(app: FastifyInstance) {
 }
 export { loadScoped, getDetail } from './enterprises.service.js';
 export { canAssignLiaison } from './enterprises.policy.js';
-export { searchTokensFor } from './search-tokens.js';
+export { searchFieldsFor, searchTokensFor } from './search-tokens.js';
 export { canEdit } from './enterprises.policy.js';
 export { checkLocation } from './location.js';

@@ -27,6 +27,11 @@ export function searchTokensFor(e: { name: string; shortName?: string | null; cr
   return [...set].sort();
 }
 
+/** The derived search columns every writer of name / short name / credit code must refresh. */
+export function searchFieldsFor(e: { name: string; shortName?: string | null; creditCode: string }) {
+  return { searchTokens: searchTokensFor(e), searchText: [e.name, e.shortName ?? '', e.creditCode].map(fold).join('\u0001') };
+}
+
 /** Tokens that every match of `q` must contain. Empty when q is blank. */
 export function queryTokens(q: string): string[] {
   const chars = Array.from(fold(q));

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { auditLogs, buildings, enterprises, parks, units } from '../../../db/schema/index.js';
-import { searchTokensFor } from '../search-tokens.js';
+import { searchFieldsFor } from '../search-tokens.js';
 import { headerOf, rosterColumns } from './columns.js';
 import { parseRoster } from './parse.js';
 import { validateRow, type Places, type ValidRow } from './validate.js';
@@ -108,7 +108,7 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
           inserts.slice(i, i + CHUNK).map((v) => ({
             ...v.values,
             operatorId: ctx.actor.operatorId,
-            searchTokens: searchTokensFor(v.values),
+            ...searchFieldsFor(v.values),
             createdAt: ctx.now,
             updatedAt: ctx.now,
           })),
@@ -123,12 +123,12 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
         .update(enterprises)
         .set({
           ...v.values,
-          searchTokens: searchTokensFor(v.values),
+          ...searchFieldsFor(v.values),
           version: sql`${enterprises.version} + 1`,
           updatedAt: ctx.now,
         })
         .where(eq(enterprises.id, before.id));
-      const { searchTokens: _s, ...b } = before;
+      const { searchTokens: _s, searchText: _t, ...b } = before;
       audits.push(auditRecord(ctx, { action: 'enterprise.import.update', entityType: 'enterprise', entityId: before.id, before: b, after: v.values }));
     }
     audits.push(
