@@ -5,3 +5,4 @@ export * from './staff.js';
 export * from './enterprises.js';
 export * from './audit.js';
 export * from './requests.js';
+export * from './request-extras.js';
