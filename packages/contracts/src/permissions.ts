@@ -21,6 +21,8 @@ export const permissions = [
   'requests.create',
   'requests.act',
   'sla.preview',
+  'metrics.read',
+  'apikeys.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,7 +30,7 @@ const readAll: Permission[] = ['parks.read', 'enterprises.read', 'staff.read', '
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...readAll, 'enterprises.export', 'requests.read'],
+  leader: [...readAll, 'enterprises.export', 'requests.read', 'metrics.read'],
   park_manager: [
     ...readAll,
     'enterprises.create',
@@ -41,6 +43,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'requests.create',
     'requests.act',
     'sla.preview',
+    'metrics.read',
   ],
   liaison: [...readAll, 'enterprises.write', 'contacts.write', 'enterprises.export', 'requests.read', 'requests.create', 'requests.act'],
   dept_handler: ['parks.read', 'enterprises.read', 'staff.read', 'departments.read', 'requests.read', 'requests.act'],

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../core/context.js';
 import { invalid } from '../../core/errors.js';
 import { requirePermission } from '../../core/rbac.js';
-import { requestCategories } from '../../db/schema/index.js';
+import { replyTemplates, requestCategories } from '../../db/schema/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
 import { createRequest } from './intake.service.js';
 import * as service from './requests.service.js';
@@ -37,6 +37,23 @@ export async function requestRoutes(fastify: FastifyInstance) {
         .from(requestCategories)
         .where(and(eq(requestCategories.operatorId, ctx.actor.operatorId), eq(requestCategories.active, true)))
         .orderBy(asc(requestCategories.sortOrder));
+      return { items };
+    },
+  );
+
+  app.get(
+    '/reply-templates',
+    {
+      preHandler: requirePermission('requests.act'),
+      schema: { tags, summary: '快捷回复模板', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })) }) } },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const items = await ctx.db
+        .select({ id: replyTemplates.id, title: replyTemplates.title, body: replyTemplates.body })
+        .from(replyTemplates)
+        .where(eq(replyTemplates.operatorId, ctx.actor.operatorId))
+        .orderBy(asc(replyTemplates.sortOrder));
       return { items };
     },
   );
