@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type APIResponse, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { beforeEach, expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -164,4 +164,40 @@ export function middleHanPair(name: string): string {
     }
   }
   throw new Error(`no two adjacent Chinese characters in ${name}`);
+}
+
+/** Registers a hook that saves a FAILED-<test>.png screenshot of the page when a test fails. */
+export function screenshotOnFailure(get: () => Browser | undefined): void {
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      const b = get();
+      if (b) await shot(b.page, `FAILED-${ctx.task.name}`).catch(() => undefined);
+    });
+  });
+}
+
+/**
+ * Types q into the enterprise list's search box and waits until the list shows the server's matches
+ * (every visible row is one of the API's results for q). Returns the visible rows.
+ */
+export async function searchEnterprises(page: Page, q: string): Promise<{ ids: string[]; texts: string[]; total: number }> {
+  const expected = await apiGet<PageOf<EnterpriseRow>>(page, `/enterprises?q=${encodeURIComponent(q)}&pageSize=100`);
+  const expectedIds = new Set(expected.items.map((e) => e.id));
+  const box = page.locator('input[data-testid="enterprise-search"], [data-testid="enterprise-search"] input').first();
+  await box.fill(q);
+  await box.press('Enter');
+  const rows = page.locator('tr[data-row-key], [data-testid="enterprise-card"][data-row-key]');
+  const visibleIds = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-row-key') ?? ''));
+  await expect
+    .poll(
+      async () => {
+        await waitIdle(page);
+        const ids = await visibleIds();
+        return ids.length > 0 && ids.every((id) => expectedIds.has(id));
+      },
+      { timeout: 20_000, message: `enterprise list shows the matches for "${q}"` },
+    )
+    .toBe(true);
+  await waitIdle(page);
+  return { ids: await visibleIds(), texts: await rows.allInnerTexts(), total: expected.total };
 }

@@ -5,6 +5,8 @@ import {
   clickMenu,
   login,
   openBrowser,
+  screenshotOnFailure,
+  searchEnterprises,
   shot,
   waitIdle,
   type Browser,
@@ -26,6 +28,7 @@ async function historyCount(page: Page): Promise<number> {
 describe('liaison assignment (manager01)', () => {
   let b: Browser;
   let ent: EnterpriseRow;
+  screenshotOnFailure(() => b);
 
   beforeAll(async () => {
     b = await openBrowser();
@@ -46,11 +49,10 @@ describe('liaison assignment (manager01)', () => {
     const { page } = b;
     const before = await apiGet<EnterpriseDetail>(page, `/enterprises/${ent.id}`);
 
-    // Navigate like a user: 企业 → search the name → open the profile.
+    // Navigate like a user: 企业 → search its 统一社会信用代码 → open the profile.
     await clickMenu(page, '企业');
-    const box = page.locator('input[data-testid="enterprise-search"], [data-testid="enterprise-search"] input').first();
-    await box.fill(ent.name);
-    await box.press('Enter');
+    const found = await searchEnterprises(page, ent.creditCode);
+    expect(found.ids).toContain(ent.id);
     const link = page.locator(`[data-row-key="${ent.id}"]`).getByText(ent.name, { exact: true }).first();
     await link.click();
     await page.waitForURL((u) => u.pathname.includes(ent.id));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, shot, waitIdle, type Browser } from './browser';
+import { login, openBrowser, screenshotOnFailure, shot, waitIdle, type Browser } from './browser';
 
 describe('language switch', () => {
   let b: Browser;
+  screenshotOnFailure(() => b);
   beforeAll(async () => {
     b = await openBrowser();
     await login(b.page, 'admin');

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@yqt/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, clickMenu, login, openBrowser, shot, waitIdle, type Browser, type EnterpriseRow, type PageOf } from './browser';
+import { apiGet, clickMenu, login, openBrowser, screenshotOnFailure, shot, waitIdle, type Browser, type EnterpriseRow, type PageOf } from './browser';
 
 const HEADER = '统一社会信用代码,企业名称,所属园区,行业门类,企业规模';
 const PARK = '动力谷自主创新园';
@@ -30,9 +30,11 @@ function csv(rows: string[][]): string {
 
 async function openImportPage(page: Page) {
   await clickMenu(page, '企业');
-  const button = page.getByTestId('enterprise-import').or(page.getByRole('button', { name: /导入/ })).first();
-  await button.click();
+  // the list (with its 导入 button) must be on screen before clicking, not the previous page
+  await page.locator('[data-testid="enterprise-search"]').first().waitFor();
+  await page.getByTestId('enterprise-import').click();
   await page.locator('[data-testid="import-file"]').waitFor({ state: 'attached' });
+  expect(await page.getByTestId('import-preview').count()).toBe(0);
   await waitIdle(page);
 }
 
@@ -45,6 +47,7 @@ describe('enterprise roster import (admin)', () => {
     { code: validCreditCode(), name: `端到端测试乙${stamp}材料有限公司` },
   ];
   const badCode = withWrongCheckDigit(validCreditCode());
+  screenshotOnFailure(() => b);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yqt-e2e-import-'));

@@ -5,6 +5,7 @@ import {
   apiSession,
   login,
   openBrowser,
+  screenshotOnFailure,
   PHONE,
   DESKTOP,
   resetSession,
@@ -21,6 +22,7 @@ const staffRoles = ['admin', 'leader', 'manager01', 'liaison01', 'dept01'] as co
 
 describe('demo roles', () => {
   let b: Browser;
+  screenshotOnFailure(() => b);
   beforeAll(async () => {
     b = await openBrowser(DESKTOP);
   });

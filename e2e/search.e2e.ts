@@ -6,37 +6,14 @@ import {
   login,
   middleHanPair,
   openBrowser,
+  screenshotOnFailure,
+  searchEnterprises,
   shot,
-  waitIdle,
   type Browser,
   type EnterpriseDetail,
   type EnterpriseRow,
   type PageOf,
 } from './browser';
-
-/** Types into the list's search box and waits until the table shows the server's answer for `q`. */
-async function search(page: Page, q: string): Promise<{ ids: string[]; texts: string[]; total: number }> {
-  const expected = await apiGet<PageOf<EnterpriseRow>>(page, `/enterprises?q=${encodeURIComponent(q)}&pageSize=100`);
-  const expectedIds = new Set(expected.items.map((e) => e.id));
-  const box = page.locator('input[data-testid="enterprise-search"], [data-testid="enterprise-search"] input').first();
-  await box.fill(q);
-  await box.press('Enter');
-  const rows = page.locator('tr[data-row-key], [data-testid="enterprise-card"][data-row-key]');
-  // Settled when every visible row is one of the server's matches for q (the list is sorted by name on both sides).
-  await expect
-    .poll(
-      async () => {
-        await waitIdle(page);
-        const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-row-key') ?? ''));
-        return ids.length > 0 && ids.every((id) => expectedIds.has(id));
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-row-key') ?? ''));
-  const texts = await rows.allInnerTexts();
-  return { ids, texts, total: expected.total };
-}
 
 /** Every row must contain q — or, if not in the visible columns, its short name must (the search also covers 简称). */
 async function expectAllMatch(page: Page, q: string, r: { ids: string[]; texts: string[] }) {
@@ -53,6 +30,7 @@ async function expectAllMatch(page: Page, q: string, r: { ids: string[]; texts: 
 describe('enterprise search (admin)', () => {
   let b: Browser;
   let name = '';
+  screenshotOnFailure(() => b);
   beforeAll(async () => {
     b = await openBrowser();
     await login(b.page, 'admin');
@@ -68,7 +46,7 @@ describe('enterprise search (admin)', () => {
 
   it('finds enterprises by two Chinese characters from the middle of a name', async () => {
     const q = middleHanPair(name);
-    const r = await search(b.page, q);
+    const r = await searchEnterprises(b.page, q);
     expect(r.total).toBeGreaterThan(0);
     await expectAllMatch(b.page, q, r);
     // the row for the enterprise the substring came from is reachable (first page or total ≥ 1)
@@ -78,9 +56,20 @@ describe('enterprise search (admin)', () => {
 
   it('finds enterprises by a single Chinese character', async () => {
     const q = [...middleHanPair(name)][1]!;
-    const r = await search(b.page, q);
+    const r = await searchEnterprises(b.page, q);
     expect(r.total).toBeGreaterThan(0);
     await expectAllMatch(b.page, q, r);
     await shot(b.page, `search-1char-${q}`);
+  });
+
+  it('finds an enterprise by its full name, full-width brackets included', async () => {
+    const page1 = await apiGet<PageOf<EnterpriseRow>>(b.page, '/enterprises?pageSize=100');
+    const bracketed = page1.items.find((e) => /[（）]/.test(e.name));
+    expect(bracketed, 'a demo enterprise with （…） in its name').toBeTruthy();
+    const api = await apiGet<PageOf<EnterpriseRow>>(b.page, `/enterprises?q=${encodeURIComponent(bracketed!.name)}&pageSize=5`);
+    expect(api.items.map((e) => e.id), `API search for the full name ${bracketed!.name}`).toContain(bracketed!.id);
+    const r = await searchEnterprises(b.page, bracketed!.name);
+    expect(r.ids).toContain(bracketed!.id);
+    await shot(b.page, 'search-full-name');
   });
 });
