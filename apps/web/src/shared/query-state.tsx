@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { useI18n } from '../app/i18n';
+import { ApiError } from '../lib/api';
 
 /** Loading / error frame for a single-resource query. */
 export function QueryState({
@@ -21,6 +22,9 @@ export function QueryState({
         <Spin />
       </div>
     );
+  // Absent and outside the caller's scope look the same (the server answers 404 for both): no retry.
+  if (error instanceof ApiError && error.code === 'NOT_FOUND')
+    return <Result status="404" title={t('common.notFound')} subTitle={error.message} />;
   if (error)
     return (
       <Result

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Row, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, ShopOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { roleLabels, type Me } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
 import { useCan, useMe } from '../auth/auth.api';
@@ -25,6 +25,8 @@ export default function HomePage() {
   const parkCount = parks.data?.total;
   const entCount = parks.data?.items.reduce((s, p) => s + p.enterpriseCount, 0);
   const isContact = me.scope.kind === 'enterprise' && !!me.scope.enterpriseId;
+  // An enterprise contact has one enterprise: their home is its profile.
+  if (isContact) return <Navigate to={`/enterprises/${me.scope.enterpriseId}`} replace />;
 
   const links: { to: string; icon: React.ReactNode; text: string; show: boolean }[] = [
     { to: `/enterprises/${me.scope.enterpriseId ?? ''}`, icon: <ShopOutlined />, text: t('nav.myEnterprise'), show: isContact },
