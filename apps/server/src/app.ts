@@ -19,16 +19,21 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { registerAuthentication, registerCsrfGuard } from './core/auth.js';
 import type { Db } from './core/db.js';
+import { createEventBus, type EventBus } from './core/events.js';
+import { loggingAdapter, type NotificationAdapter } from './modules/notifications/notifications.service.js';
+import { notificationRoutes } from './modules/notifications/index.js';
 import { registerErrorHandler } from './core/errors.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { gridRoutes } from './modules/grid/index.js';
+import { metricsRoutes } from './modules/metrics/index.js';
 import { parkRoutes } from './modules/parks/index.js';
 import { requestRoutes } from './modules/requests/index.js';
 import { staffRoutes } from './modules/staff/index.js';
+import { apiKeyRoutes, open311Routes } from './modules/open311/index.js';
 
-export type AppDeps = { db: Db; clock?: () => Date };
+export type AppDeps = { db: Db; clock?: () => Date; bus?: EventBus; notificationAdapters?: NotificationAdapter[] };
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -47,6 +52,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('db', deps.db);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('appConfig', config);
+  app.decorate('bus', deps.bus ?? (await createEventBus()));
+  app.decorate('notificationAdapters', deps.notificationAdapters ?? [loggingAdapter(app.log)]);
 
   registerErrorHandler(app);
   await app.register(helmet, {
@@ -102,9 +109,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await v1.register(gridRoutes);
       await v1.register(auditRoutes);
       await v1.register(requestRoutes);
+      await v1.register(apiKeyRoutes);
+      await v1.register(metricsRoutes);
+      await v1.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(open311Routes, { prefix: '/open311' });
 
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDb, rowsOf } from './core/db.js';
+import { createEventBus } from './core/events.js';
+import { startJobs } from './core/jobs.js';
+import { slaJobs } from './modules/sla/index.js';
 import { demoAccounts, seedDemo } from './seed/seed.js';
 import { operators } from './db/schema/index.js';
 import { ensureRequestDefaults } from './modules/requests/index.js';
@@ -26,8 +29,11 @@ if (wantDemo) {
 // Every operator starts with the request categories and the "1+1+2" SLA policies (idempotent).
 for (const op of await handle.db.select({ id: operators.id }).from(operators)) await ensureRequestDefaults(handle.db, op.id);
 
-const app = await buildApp(config, { db: handle.db });
+const bus = await createEventBus(config.db.engine === 'postgres' ? config.db.url : undefined);
+const app = await buildApp(config, { db: handle.db, bus });
 await app.listen({ port: config.port, host: config.host });
+// SLA warnings, escalations and auto-closing run in every instance; an advisory lock picks one per tick.
+const stopJobs = startJobs(handle.db, slaJobs(bus, app.notificationAdapters, app.log), app.clock, app.log);
 
 const url = `http://localhost:${config.port}`;
 const where = config.db.engine === 'pglite' ? `embedded PGlite, data in ${config.db.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -46,7 +52,9 @@ console.log(lines.join('\n') + '\n');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    stopJobs();
     await app.close();
+    await bus.close();
     await handle.close();
     process.exit(0);
   });

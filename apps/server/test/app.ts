@@ -19,7 +19,9 @@ export type TestApp = {
 /** One app + fresh database + fixture per test file. Time can be pinned via `clock`. */
 export function useTestApp(opts: { clock?: () => Date } = {}): TestApp {
   const t = {} as TestApp;
-  const cookies = new Map<string, string>();
+  // Cached per user; tests that move the clock forward by days get a fresh session.
+  const cookies = new Map<string, { header: string; at: number }>();
+  const clockNow = () => (opts.clock ?? (() => new Date()))().getTime();
   beforeAll(async () => {
     t.handle = await freshDb();
     t.fx = await seedFixture(t.handle.db);
@@ -27,12 +29,12 @@ export function useTestApp(opts: { clock?: () => Date } = {}): TestApp {
     t.app = await buildApp(config, { db: t.handle.db, clock: opts.clock });
     t.as = async (username) => {
       const cached = cookies.get(username);
-      if (cached) return cached;
+      if (cached && Math.abs(clockNow() - cached.at) < 6 * 3600_000) return cached.header;
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const c = res.cookies.find((x) => x.name === 'yqt_session')!;
       const header = `yqt_session=${c.value}`;
-      cookies.set(username, header);
+      cookies.set(username, { header, at: clockNow() });
       return header;
     };
     t.req = async (username, o) => {

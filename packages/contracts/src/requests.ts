@@ -47,6 +47,18 @@ export const ratingLabels = { 5: '非常满意', 4: '满意', 3: '基本满意',
 
 export const requestActions = ['accept', 'feedback', 'resolve', 'returnForInfo', 'reply', 'confirm', 'rate', 'reopen', 'reject'] as const;
 export const RequestAction = z.enum(requestActions);
+export const requestActionLabels: Record<RequestAction | 'submit', { zh: string; en: string }> = {
+  submit: { zh: '提交', en: 'Submitted' },
+  accept: { zh: '受理', en: 'Accept' },
+  feedback: { zh: '反馈', en: 'Feedback' },
+  resolve: { zh: '解决', en: 'Resolve' },
+  returnForInfo: { zh: '退回补充', en: 'Ask for info' },
+  reply: { zh: '补充信息', en: 'Reply' },
+  confirm: { zh: '确认办结', en: 'Confirm' },
+  rate: { zh: '评价', en: 'Rate' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  reject: { zh: '不予受理', en: 'Reject' },
+};
 export type RequestAction = z.infer<typeof RequestAction>;
 
 export const RequestCategory = z.object({

@@ -22,6 +22,8 @@ export const migrationsFolder = fileURLToPath(new URL('../db/migrations', import
 export type DbHandle = {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The connection string (PostgreSQL only): a second instance can connect to the same database. */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -41,6 +43,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     return {
       db,
       engine: 'postgres',
+      url: opts.url,
       async migrate() {
         // A dedicated connection holds the session-level advisory lock while migrating,
         // so several instances starting together apply each migration once.

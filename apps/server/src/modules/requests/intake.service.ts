@@ -9,6 +9,7 @@ import { requestCategories, requestCounters, requestEvents, serviceRequests } fr
 import { canEdit, checkLocation, loadScoped } from '../enterprises/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
+import { notifyCounterpart, publishChange } from './request-events.js';
 import { getRequest } from './requests.service.js';
 
 /** Staff may back-date a phone call or visit by at most this much. */
@@ -46,7 +47,7 @@ export async function createRequest(ctx: Ctx, input: RequestCreate): Promise<Req
     if (ctx.now.getTime() - receivedAt.getTime() > MAX_BACKDATE_MS) throw invalid('receivedAt', '受理时间不能早于30天前');
   }
 
-  const id = await ctx.db.transaction(async (tx) => {
+  const { row: created, notes } = await ctx.db.transaction(async (tx) => {
     const { e } = await loadScoped(tx, ctx, enterpriseId);
     // Staff register only for enterprises they serve: their grid, their park, or any (admin).
     if (!isContact && !canEdit(ctx.actor, e)) throw forbidden('只能为您服务的企业登记诉求');
@@ -104,7 +105,8 @@ export async function createRequest(ctx: Ctx, input: RequestCreate): Promise<Req
       data: { receivedAt: receivedAt.toISOString(), policyId: policy.id, policyVersion: policy.version },
     });
     await audit(tx, ctx, { action: 'request.create', entityType: 'request', entityId: row!.id, after: { ...row, description: undefined } });
-    return row!.id;
+    return { row: row!, notes: await notifyCounterpart(tx, ctx, row!, 'submit', true) };
   });
-  return getRequest(ctx, id);
+  await publishChange(ctx, created, notes);
+  return getRequest(ctx, created.id);
 }

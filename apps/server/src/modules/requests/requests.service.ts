@@ -12,6 +12,7 @@ import { toDetail, toSummary } from './requests.mapper.js';
 import { canAct } from './requests.policy.js';
 import { findRequest, listRequests, policyOf, timelineOf } from './requests.repo.js';
 import { calendarFor } from './sla-context.js';
+import { notifyCounterpart, publishChange } from './request-events.js';
 
 /** An enterprise may reopen within this many days of resolution (configurable later). */
 export const REOPEN_WINDOW_DAYS = 7;
@@ -40,7 +41,7 @@ type Row = typeof serviceRequests.$inferSelect;
  * `version`, so of two concurrent actors one wins and the other gets 409.
  */
 export async function act(ctx: Ctx, id: string, action: RequestAction, body: RequestActionBody): Promise<RequestDetail> {
-  await ctx.db.transaction(async (tx) => {
+  const { after, notes } = await ctx.db.transaction(async (tx) => {
     const row = await findRequest(tx, ctx.actor, id);
     if (!row) throw notFound('诉求');
     const r = row.r;
@@ -57,7 +58,7 @@ export async function act(ctx: Ctx, id: string, action: RequestAction, body: Req
       .update(serviceRequests)
       .set({ ...changes, status: to, version: sql`${serviceRequests.version} + 1`, updatedAt: ctx.now })
       .where(and(eq(serviceRequests.id, id), eq(serviceRequests.version, body.version)))
-      .returning({ id: serviceRequests.id });
+      .returning();
     if (!updated) throw conflict('该诉求已被他人处理，请刷新后重试', { currentVersion: r.version });
     await tx.insert(requestEvents).values({
       operatorId: ctx.actor.operatorId,
@@ -79,7 +80,9 @@ export async function act(ctx: Ctx, id: string, action: RequestAction, body: Req
       before: { status: r.status, version: r.version },
       after: { status: to, ...changes },
     });
+    return { after: updated, notes: await notifyCounterpart(tx, ctx, updated, action, !internal) };
   });
+  await publishChange(ctx, after, notes);
   return getRequest(ctx, id);
 }
 
