@@ -2,7 +2,7 @@ import { requestActionLabels } from '@yqt/contracts';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import type { DbOrTx } from '../../core/db.js';
-import { serviceRequests, staff } from '../../db/schema/index.js';
+import { type serviceRequests, staff } from '../../db/schema/index.js';
 import { createNotifications, deliver, type NotificationRow } from '../notifications/index.js';
 
 type RequestRow = typeof serviceRequests.$inferSelect;
