@@ -30,7 +30,8 @@ const readAll: Permission[] = ['parks.read', 'enterprises.read', 'staff.read', '
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: [...readAll, 'enterprises.export', 'requests.read', 'metrics.read'],
+  // Leaders act only on the key difficult problems they own (the lifecycle table limits them).
+  leader: [...readAll, 'enterprises.export', 'requests.read', 'requests.act', 'metrics.read'],
   park_manager: [
     ...readAll,
     'enterprises.create',

@@ -45,7 +45,23 @@ export const requestStatusLabels: Record<RequestStatus, { zh: string; en: string
 /** 好差评 (国办发〔2019〕51号): 5 非常满意 … 1 非常不满意. */
 export const ratingLabels = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as const;
 
-export const requestActions = ['accept', 'feedback', 'resolve', 'returnForInfo', 'reply', 'confirm', 'rate', 'reopen', 'reject'] as const;
+export const requestActions = [
+  'accept',
+  'feedback',
+  'resolve',
+  'returnForInfo',
+  'reply',
+  'confirm',
+  'rate',
+  'reopen',
+  'reject',
+  'transfer',
+  'deptAccept',
+  'handBack',
+  'reassign',
+  'markKeyIssue',
+  'merge',
+] as const;
 export const RequestAction = z.enum(requestActions);
 export const requestActionLabels: Record<RequestAction | 'submit', { zh: string; en: string }> = {
   submit: { zh: '提交', en: 'Submitted' },
@@ -58,6 +74,12 @@ export const requestActionLabels: Record<RequestAction | 'submit', { zh: string;
   rate: { zh: '评价', en: 'Rate' },
   reopen: { zh: '重新打开', en: 'Reopen' },
   reject: { zh: '不予受理', en: 'Reject' },
+  transfer: { zh: '转办', en: 'Transfer' },
+  deptAccept: { zh: '部门签收', en: 'Department accepts' },
+  handBack: { zh: '部门退回', en: 'Hand back' },
+  reassign: { zh: '改派', en: 'Reassign' },
+  markKeyIssue: { zh: '列为重点难题', en: 'Mark as key issue' },
+  merge: { zh: '并单', en: 'Merge' },
 };
 export type RequestAction = z.infer<typeof RequestAction>;
 
@@ -153,6 +175,20 @@ export const RequestEvent = z.object({
   visibility: z.enum(['public', 'internal']),
 });
 
+export const FollowUpCreate = z.strictObject({
+  method: z.enum(['phone', 'visit', 'online']),
+  rating: z.number().int().min(1).max(5).nullish(),
+  note: text(2000),
+});
+export const FollowUp = z.object({
+  id: z.string(),
+  method: z.string(),
+  rating: z.number().int().nullable(),
+  note: z.string().nullable(),
+  at: IsoDateTime,
+  staffName: z.string().nullable(),
+});
+
 export const RequestDetail = RequestSummary.extend({
   description: z.string(),
   submitterName: z.string().nullable(),
@@ -168,6 +204,13 @@ export const RequestDetail = RequestSummary.extend({
   closeReason: z.string().nullable(),
   ratingComment: z.string().nullable(),
   reopenCount: z.number().int(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  transferStatus: z.enum(['none', 'pending', 'accepted', 'handed_back']),
+  keyIssueLeaderId: z.string().nullable(),
+  rectificationBy: IsoDateTime.nullable(),
+  followUpRequired: z.boolean(),
+  followUps: z.array(FollowUp),
   slaPolicy: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
   timeline: z.array(RequestEvent),
   /** Actions the caller may take now (the UI shows only these). */
@@ -182,6 +225,14 @@ export const RequestActionBody = z.strictObject({
   /** Internal notes are hidden from the enterprise. */
   visibility: z.enum(['public', 'internal']).default('public'),
   rating: z.number().int().min(1).max(5).optional(),
+  /** transfer: the department that takes over the handling. */
+  departmentId: Id.optional(),
+  /** reassign: the new responsible liaison officer. */
+  liaisonId: Id.optional(),
+  /** markKeyIssue: the leader who owns the key difficult problem. */
+  leaderId: Id.optional(),
+  /** merge: the request this duplicate is merged into. */
+  mergedIntoId: Id.optional(),
 });
 export type RequestActionBody = z.infer<typeof RequestActionBody>;
 export const RequestActionParams = z.object({ id: Id, action: RequestAction });

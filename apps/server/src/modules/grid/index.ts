@@ -1,1 +1,2 @@
 export { gridRoutes } from './grid.routes.js';
+export { assertLiaisonOfficers } from './officers.js';

@@ -7,7 +7,7 @@ import { followUps, operatorSettings, requestCategories, serviceRequests, slaPol
 import { calendarFor } from '../requests/sla-context.js';
 import { DEFAULT_TARGETS, computeDeadlines, workingMinutesBetween } from '../sla/sla-engine.js';
 import { periodOf } from './metrics.service.js';
-import { calendarTable, dayOf, workingMinutesSql } from './working-time.sql.js';
+import { workingMinutesSql, workingTimeTable } from './working-time.sql.js';
 
 /**
  * The hand-computed world. asOf = Friday 2026-11-27 12:00 Shanghai. November 2026 has no statutory
@@ -473,16 +473,10 @@ describe('working minutes in SQL', () => {
       pairs.map(([a, b], i) => sql`(${i}::int, ${a.toISOString()}::timestamptz, ${b.toISOString()}::timestamptz)`),
       sql`, `,
     );
-    const a = sql`v.a`;
-    const b = sql`v.b`;
+    const wt = workingTimeTable(cal, shanghaiDayNumber(new Date(from)), shanghaiDayNumber(new Date(to)));
     const rows = await rowsOf<{ i: number; wm: number }>(
       t.handle.db,
-      sql`WITH cal AS (${calendarTable(cal, shanghaiDayNumber(new Date(from)), shanghaiDayNumber(new Date(to)))})
-          SELECT v.i, ${workingMinutesSql(a, 'ca', b, 'cb')} AS wm
-          FROM (VALUES ${values}) AS v(i, a, b)
-          LEFT JOIN cal AS ca ON ca.day = ${dayOf(a)}
-          LEFT JOIN cal AS cb ON cb.day = ${dayOf(b)}
-          ORDER BY v.i`,
+      sql`SELECT v.i, ${workingMinutesSql(sql`v.a`, sql`v.b`, wt)} AS wm FROM (VALUES ${values}) AS v(i, a, b) CROSS JOIN ${wt.source} ORDER BY v.i`,
     );
     expect(rows).toHaveLength(pairs.length);
     for (const r of rows) {

@@ -12,7 +12,7 @@ import { shanghaiDayNumber, type WorkCalendar } from '../../core/work-calendar.j
 import { operatorSettings, serviceRequests as sr } from '../../db/schema/index.js';
 import { OPEN_STATUSES } from '../requests/lifecycle.js';
 import { calendarFor } from '../requests/sla-context.js';
-import { calendarTable, dayOf, workingMinutesSql } from './working-time.sql.js';
+import { workingMinutesSql, workingTimeTable } from './working-time.sql.js';
 
 export const metricsGroupBys = ['park', 'category', 'kind', 'channel', 'officer', 'department', 'month'] as const;
 export type MetricsGroupBy = (typeof metricsGroupBys)[number];
@@ -183,11 +183,24 @@ export async function requestMetrics(
   asOf: Date,
   opts: { settings: MetricsSettings; groupBy?: MetricsGroupBy },
 ): Promise<MetricsResult> {
+  const { groupBy } = opts;
+  const rows = await rowsOf<Row>(db, metricsQuery(scope, filters, asOf, opts));
+  // An aggregate without GROUP BY, and the () grouping set, yield exactly one row even over no input.
+  const totals = toMetrics(rows.find((r) => r.is_total)!);
+  if (!groupBy) return { totals };
+  const groups = rows.filter((r) => !r.is_total).map((r) => ({ key: r.gkey, label: labelOf(groupBy, r), sort: Number(r.gsort ?? 0), metrics: toMetrics(r) }));
+  groups.sort(orderFor(groupBy));
+  return { totals, groups: groups.map(({ key, label, metrics }) => ({ key, label, metrics })) };
+}
+
+/** The one SQL statement behind `requestMetrics` (exported for EXPLAIN and benchmarks). */
+export function metricsQuery(scope: SQL, filters: MetricsFilters, asOf: Date, opts: { settings: MetricsSettings; groupBy?: MetricsGroupBy }): SQL {
   const { settings, groupBy } = opts;
   const g = grouping(groupBy);
   // Every instant the query measures lies in [from, max(to, asOf)]; one spare day at each end.
   const fromDay = shanghaiDayNumber(filters.from) - 1;
   const toDay = shanghaiDayNumber(new Date(Math.max(filters.to.getTime(), asOf.getTime()))) + 1;
+  const wt = workingTimeTable(settings.calendar, fromDay, toDay);
 
   const acceptDone = sql`COALESCE(${sr.acceptedAt}, ${sr.closedAt})`;
   const feedbackDone = sql`COALESCE(${sr.firstFeedbackAt}, ${sr.closedAt})`;
@@ -207,9 +220,8 @@ export async function requestMetrics(
       (avg(${c}_wm) FILTER (WHERE NOT merged))::float8 AS ${c}_avg,
       (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${c}_wm) FILTER (WHERE NOT merged))::float8 AS ${c}_p90`);
 
-  const query = sql`
-    WITH cal AS (${calendarTable(settings.calendar, fromDay, toDay)}),
-    base AS (
+  return sql`
+    WITH base AS (
       SELECT
         (${sr.closeReason} IS NOT DISTINCT FROM 'merged') AS merged,
         ${sr.status} IN (${list(OPEN_STATUSES)}) AS is_open,
@@ -224,17 +236,14 @@ export async function requestMetrics(
         ${feedback.state} AS feedback_state,
         ${resolve.state} AS resolve_state,
         (${accept.breached} OR ${feedback.breached} OR ${resolve.breached}) AS breached,
-        ${workingMinutesSql(received, 'c0', acceptDone, 'c1')} AS accept_wm,
-        ${workingMinutesSql(received, 'c0', feedbackDone, 'c2')} AS feedback_wm,
-        ${workingMinutesSql(received, 'c0', sql`${sr.resolvedAt}`, 'c3')} AS resolve_wm,
+        ${workingMinutesSql(received, acceptDone, wt)} AS accept_wm,
+        ${workingMinutesSql(received, feedbackDone, wt)} AS feedback_wm,
+        ${workingMinutesSql(received, sql`${sr.resolvedAt}`, wt)} AS resolve_wm,
         ${g.key} AS gkey,
         ${g.label} AS glabel,
         ${g.sort} AS gsort
       FROM ${sr}
-      LEFT JOIN cal AS c0 ON c0.day = ${dayOf(received)}
-      LEFT JOIN cal AS c1 ON c1.day = ${dayOf(acceptDone)}
-      LEFT JOIN cal AS c2 ON c2.day = ${dayOf(feedbackDone)}
-      LEFT JOIN cal AS c3 ON c3.day = ${dayOf(sql`${sr.resolvedAt}`)}
+      CROSS JOIN ${wt.source}
       ${g.join}
       WHERE ${conditions(scope, filters)}
     )
@@ -266,14 +275,6 @@ export async function requestMetrics(
       ${clockAggs('resolve')}
     FROM base
     ${groupBy ? sql`GROUP BY GROUPING SETS ((), (gkey, glabel))` : sql``}`;
-
-  const rows = await rowsOf<Row>(db, query);
-  // An aggregate without GROUP BY, and the () grouping set, yield exactly one row even over no input.
-  const totals = toMetrics(rows.find((r) => r.is_total)!);
-  if (!groupBy) return { totals };
-  const groups = rows.filter((r) => !r.is_total).map((r) => ({ key: r.gkey, label: labelOf(groupBy, r), sort: Number(r.gsort ?? 0), metrics: toMetrics(r) }));
-  groups.sort(orderFor(groupBy));
-  return { totals, groups: groups.map(({ key, label, metrics }) => ({ key, label, metrics })) };
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

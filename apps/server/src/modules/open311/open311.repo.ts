@@ -9,12 +9,11 @@ export async function operatorByCode(db: DbOrTx, code: string): Promise<Jurisdic
   return op ?? null;
 }
 
-/** The only operator of the installation, or null when there are none or several. */
-export async function soleOperator(db: DbOrTx): Promise<Jurisdiction | null> {
+/** How many operators the installation has, and the first (by code) of them. */
+export async function operatorsAtAll(db: DbOrTx): Promise<{ n: number; first: Jurisdiction | null }> {
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(operators);
-  if (Number(n) !== 1) return null;
-  const [op] = await db.select({ id: operators.id, code: operators.code, name: operators.name }).from(operators).limit(1);
-  return op ?? null;
+  const [first] = await db.select({ id: operators.id, code: operators.code, name: operators.name }).from(operators).orderBy(asc(operators.code)).limit(1);
+  return { n: Number(n), first: first ?? null };
 }
 
 export type Category = typeof requestCategories.$inferSelect;

@@ -17,7 +17,7 @@ import { actorForKey, resolveApiKey, type ResolvedKey } from './api-keys.service
 import { list, type List, type Obj } from './open311.format.js';
 import { ATTRIBUTE_CODES, defaultKind, MAX_DESCRIPTION, toDefinition, toPublicRequest, toService } from './open311.mapper.js';
 import { badRequest, coordinate, keyRefused, missing, type Params, w3cDate } from './open311.params.js';
-import { activeCategories, findPublicRequests, operatorByCode, soleOperator, type Jurisdiction, type RequestFilter } from './open311.repo.js';
+import { activeCategories, findPublicRequests, operatorByCode, operatorsAtAll, type Jurisdiction, type RequestFilter } from './open311.repo.js';
 
 const DAY_MS = 86_400_000;
 /** The spec's default and maximum date range of GET requests. */
@@ -47,9 +47,10 @@ export async function resolveJurisdiction(db: Db, p: Params, key: ResolvedKey | 
     return op;
   }
   if (key) return { id: key.operatorId, code: key.operatorCode, name: key.operatorName };
-  const sole = await soleOperator(db);
-  if (!sole) throw badRequest('缺少 jurisdiction_id：本接口服务多个园区运营方，请提供运营方代码');
-  return sole;
+  const { n, first } = await operatorsAtAll(db);
+  if (n === 0 || !first) throw missing('本系统尚无园区运营方');
+  if (n > 1) throw badRequest('缺少 jurisdiction_id：本接口服务多个园区运营方，请提供运营方代码');
+  return first;
 }
 
 export async function listServices(db: Db, op: Jurisdiction): Promise<List> {

@@ -58,6 +58,7 @@ export function toDetail(
   row: SummaryRow,
   events: (typeof requestEvents.$inferSelect)[],
   policy: typeof slaPolicies.$inferSelect,
+  follow: { id: string; method: string; rating: number | null; note: string | null; at: Date; staffName: string | null }[],
   now: Date,
 ): RequestDetail {
   const r = row.r;
@@ -81,6 +82,13 @@ export function toDetail(
     closeReason: r.closeReason,
     ratingComment: r.ratingComment,
     reopenCount: r.reopenCount,
+    departmentId: r.departmentId,
+    departmentName: row.departmentName,
+    transferStatus: r.transferStatus as RequestDetail['transferStatus'],
+    keyIssueLeaderId: r.keyIssueLeaderId,
+    rectificationBy: isoOrNull(r.rectificationBy),
+    followUpRequired: r.followUpRequired,
+    followUps: follow.map((f) => ({ ...f, at: iso(f.at) })),
     slaPolicy: { id: policy.id, version: policy.version, name: policy.name },
     timeline: events.map((e) => ({
       id: String(e.id),

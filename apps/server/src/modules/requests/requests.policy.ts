@@ -29,6 +29,7 @@ export type RequestFacts = {
   liaisonId: string | null;
   departmentId: string | null;
   transferStatus: string;
+  keyIssueLeaderId?: string | null;
 };
 
 /** Whether this actor holds a role the transition allows *for this request* (not just in general). */
@@ -44,8 +45,15 @@ export function canAct(actor: Actor, action: RequestAction, r: RequestFacts): bo
         return actor.parkIds.includes(r.parkId);
       case 'liaison':
         return actor.staffId !== null && r.liaisonId === actor.staffId;
-      case 'dept_handler':
-        return actor.departmentId !== null && r.departmentId === actor.departmentId && r.transferStatus === 'accepted';
+      case 'dept_handler': {
+        if (actor.departmentId === null || r.departmentId !== actor.departmentId) return false;
+        // Signing for or handing back a transfer is for a pending one; working it, for an accepted one.
+        if (action === 'deptAccept') return r.transferStatus === 'pending';
+        if (action === 'handBack') return r.transferStatus === 'pending' || r.transferStatus === 'accepted';
+        return r.transferStatus === 'accepted';
+      }
+      case 'leader':
+        return r.status === 'key_issue' && actor.staffId !== null && r.keyIssueLeaderId === actor.staffId;
       case 'enterprise_contact':
         return actor.enterpriseId === r.enterpriseId;
       default:

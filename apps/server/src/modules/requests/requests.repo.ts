@@ -2,7 +2,7 @@ import type { RequestListQuery } from '@yqt/contracts';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/actor.js';
 import type { DbOrTx } from '../../core/db.js';
-import { enterprises, parks, requestCategories, requestEvents, serviceRequests, slaPolicies, staff } from '../../db/schema/index.js';
+import { departments, enterprises, followUps, parks, requestCategories, requestEvents, serviceRequests, slaPolicies, staff } from '../../db/schema/index.js';
 import { likePattern } from '../enterprises/search-tokens.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import { visibleRequests } from './requests.policy.js';
@@ -13,6 +13,7 @@ export const summaryColumns = {
   enterpriseName: enterprises.name,
   parkName: parks.name,
   liaisonName: staff.name,
+  departmentName: departments.name,
 };
 
 function base(db: DbOrTx) {
@@ -22,7 +23,8 @@ function base(db: DbOrTx) {
     .innerJoin(requestCategories, eq(requestCategories.id, serviceRequests.categoryId))
     .innerJoin(enterprises, eq(enterprises.id, serviceRequests.enterpriseId))
     .innerJoin(parks, eq(parks.id, serviceRequests.parkId))
-    .leftJoin(staff, eq(staff.id, serviceRequests.liaisonId));
+    .leftJoin(staff, eq(staff.id, serviceRequests.liaisonId))
+    .leftJoin(departments, eq(departments.id, serviceRequests.departmentId));
 }
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
@@ -103,4 +105,13 @@ export function timelineOf(db: DbOrTx, requestId: string, publicOnly: boolean) {
 export async function policyOf(db: DbOrTx, id: string) {
   const [p] = await db.select().from(slaPolicies).where(eq(slaPolicies.id, id));
   return p!;
+}
+
+export function followUpsOf(db: DbOrTx, requestId: string) {
+  return db
+    .select({ id: followUps.id, method: followUps.method, rating: followUps.rating, note: followUps.note, at: followUps.at, staffName: staff.name })
+    .from(followUps)
+    .leftJoin(staff, eq(staff.id, followUps.staffId))
+    .where(eq(followUps.requestId, requestId))
+    .orderBy(asc(followUps.at));
 }

@@ -9,6 +9,7 @@ import {
   IdParams,
   SlaPreview,
   SlaPreviewBody,
+  FollowUpCreate,
 } from '@yqt/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ import { requirePermission } from '../../core/rbac.js';
 import { replyTemplates, requestCategories } from '../../db/schema/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
 import { createRequest } from './intake.service.js';
+import { addFollowUp } from './follow-ups.service.js';
 import * as service from './requests.service.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 
@@ -83,6 +85,12 @@ export async function requestRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: '办理动作（受理、反馈、解决、退回补充、补充、确认、评价、重新打开、不予受理）', params: RequestActionParams, body: RequestActionBody, response: { 200: RequestDetail } },
     },
     async (request) => service.act(ctxOf(request), request.params.id, request.params.action, request.body),
+  );
+
+  app.post(
+    '/requests/:id/follow-ups',
+    { preHandler: requirePermission('requests.act'), schema: { tags, summary: '回访记录', params: IdParams, body: FollowUpCreate, response: { 201: RequestDetail } } },
+    async (request, reply) => reply.status(201).send(await addFollowUp(ctxOf(request), request.params.id, request.body)),
   );
 
   app.post(

@@ -5,13 +5,15 @@ import { audit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { DbOrTx } from '../../core/db.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
-import { requestEvents, serviceRequests } from '../../db/schema/index.js';
-import { addTime, extendForPause, workingMinutesBetween } from '../sla/sla-engine.js';
+import { departments, requestEvents, serviceRequests } from '../../db/schema/index.js';
+import { rowsOf } from '../../core/db.js';
+import { assertLiaisonOfficers } from '../grid/index.js';
+import { addTime, computeDeadlines, extendForPause, workingMinutesBetween } from '../sla/sla-engine.js';
 import { nextStatus, transitionFor } from './lifecycle.js';
 import { toDetail, toSummary } from './requests.mapper.js';
 import { canAct } from './requests.policy.js';
-import { findRequest, listRequests, policyOf, timelineOf } from './requests.repo.js';
-import { calendarFor } from './sla-context.js';
+import { findRequest, followUpsOf, listRequests, policyOf, timelineOf } from './requests.repo.js';
+import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 import { notifyCounterpart, publishChange } from './request-events.js';
 
 /** An enterprise may reopen within this many days of resolution (configurable later). */
@@ -29,8 +31,8 @@ const contactOnly = (ctx: Ctx) => hasRole(ctx.actor, 'enterprise_contact') && !c
 export async function getRequest(ctx: Ctx, id: string, db: DbOrTx = ctx.db): Promise<RequestDetail> {
   const row = await findRequest(db, ctx.actor, id);
   if (!row) throw notFound('诉求');
-  const [events, policy] = await Promise.all([timelineOf(db, id, contactOnly(ctx)), policyOf(db, row.r.slaPolicyId)]);
-  return toDetail(ctx.actor, row, events, policy, ctx.now);
+  const [events, policy, follow] = await Promise.all([timelineOf(db, id, contactOnly(ctx)), policyOf(db, row.r.slaPolicyId), followUpsOf(db, id)]);
+  return toDetail(ctx.actor, row, events, policy, follow, ctx.now);
 }
 
 type Row = typeof serviceRequests.$inferSelect;
@@ -94,9 +96,12 @@ async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, b
       return { acceptedAt: now };
     case 'feedback':
       return { firstFeedbackAt: r.firstFeedbackAt ?? now };
-    case 'resolve':
+    case 'resolve': {
+      // After a bad rating, a supervisor's follow-up (回访) must be on record before it counts as solved again.
+      if (r.followUpRequired) throw conflict('整改后须先由园区主管回访，方可再次办结', { followUpRequired: true });
       // A resolution is also a reply: it meets the feedback clock if no feedback came before.
       return { resolvedAt: now, firstFeedbackAt: r.firstFeedbackAt ?? now, acceptedAt: r.acceptedAt ?? now };
+    }
     case 'returnForInfo':
       return { pausedAt: now, resumeStatus: r.status };
     case 'reply': {
@@ -157,5 +162,60 @@ async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, b
     }
     case 'reject':
       return { closedAt: now, closeReason: 'rejected' };
+    case 'transfer': {
+      if (!body.departmentId) throw invalid('departmentId', '请选择承办部门');
+      const [d] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.id, body.departmentId), eq(departments.operatorId, r.operatorId)));
+      if (!d) throw invalid('departmentId', '承办部门不存在');
+      return { departmentId: d.id, transferStatus: 'pending' };
+    }
+    case 'deptAccept':
+      return { transferStatus: 'accepted' };
+    case 'handBack':
+      // Back to the officer, who stays responsible; the department keeps read access to what it handed back.
+      return { transferStatus: 'handed_back' };
+    case 'reassign': {
+      if (!body.liaisonId) throw invalid('liaisonId', '请选择新的联络员');
+      await assertLiaisonOfficers(tx, r.operatorId, [{ id: body.liaisonId, path: 'liaisonId' }]);
+      return { liaisonId: body.liaisonId };
+    }
+    case 'markKeyIssue': {
+      if (!body.leaderId) throw invalid('leaderId', '请指定牵头领导');
+      const [leader] = await rowsOf<{ id: string }>(
+        tx,
+        sql`SELECT s.id FROM staff s JOIN users u ON u.id = s.user_id WHERE s.id = ${body.leaderId} AND s.operator_id = ${r.operatorId} AND 'leader' = ANY(u.roles)`,
+      );
+      if (!leader) throw invalid('leaderId', '牵头领导须为园区领导');
+      // Key issues run on their own, longer policy from now on; the accept clock is already settled.
+      const policy = await selectPolicy(tx, r.operatorId, { keyIssue: true });
+      const cal = await calendarFor(tx, r.operatorId);
+      const d = computeDeadlines(now, targetsOf(policy), cal);
+      return {
+        isKeyIssue: true,
+        keyIssueLeaderId: leader.id,
+        slaPolicyId: policy.id,
+        feedbackBy: r.firstFeedbackAt ? r.feedbackBy : d.feedbackBy,
+        feedbackWarnAt: r.firstFeedbackAt ? r.feedbackWarnAt : d.feedbackWarnAt,
+        resolveBy: d.resolveBy,
+        resolveWarnAt: d.resolveWarnAt,
+      };
+    }
+    case 'merge': {
+      if (!body.mergedIntoId || body.mergedIntoId === r.id) throw invalid('mergedIntoId', '请选择要并入的诉求');
+      const target = await findRequest(tx, ctx.actor, body.mergedIntoId);
+      if (!target || target.r.enterpriseId !== r.enterpriseId) throw invalid('mergedIntoId', '只能并入同一企业的诉求');
+      if (target.r.closedAt) throw invalid('mergedIntoId', '不能并入已办结的诉求');
+      await tx.insert(requestEvents).values({
+        operatorId: r.operatorId,
+        requestId: target.r.id,
+        at: now,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        action: 'mergedFrom',
+        note: `并入重复诉求 ${r.number}`,
+        visibility: 'public',
+        data: { mergedFrom: r.id },
+      });
+      return { closedAt: now, closeReason: 'merged', mergedIntoId: target.r.id };
+    }
   }
 }
