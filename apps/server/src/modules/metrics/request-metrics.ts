@@ -12,7 +12,7 @@ import { shanghaiDayNumber, type WorkCalendar } from '../../core/work-calendar.j
 import { operatorSettings, serviceRequests as sr } from '../../db/schema/index.js';
 import { OPEN_STATUSES } from '../requests/lifecycle.js';
 import { calendarFor } from '../requests/sla-context.js';
-import { workingMinutesSql, workingTimeTable } from './working-time.sql.js';
+import { dayIndex, minutesBetweenPositions, position, shanghaiMinutes, workingTimeTable } from './working-time.sql.js';
 
 export const metricsGroupBys = ['park', 'category', 'kind', 'channel', 'officer', 'department', 'month'] as const;
 export type MetricsGroupBy = (typeof metricsGroupBys)[number];
@@ -222,30 +222,48 @@ export function metricsQuery(scope: SQL, filters: MetricsFilters, asOf: Date, op
 
   return sql`
     WITH base AS (
-      SELECT
-        (${sr.closeReason} IS NOT DISTINCT FROM 'merged') AS merged,
-        ${sr.status} IN (${list(OPEN_STATUSES)}) AS is_open,
-        ${sr.acceptedAt} IS NOT NULL AS is_accepted,
-        ${sr.resolvedAt} IS NOT NULL AS is_resolved,
-        ${sr.closedAt} IS NOT NULL AS is_closed,
-        ${sr.closeReason} AS close_reason,
-        ${sr.rating} AS rating,
-        ${sr.reopenCount} AS reopen_count,
-        EXISTS (SELECT 1 FROM follow_ups f WHERE f.request_id = ${sr.id} AND f.at <= ${ts(asOf)}) AS has_follow_up,
-        ${accept.state} AS accept_state,
-        ${feedback.state} AS feedback_state,
-        ${resolve.state} AS resolve_state,
-        (${accept.breached} OR ${feedback.breached} OR ${resolve.breached}) AS breached,
-        ${workingMinutesSql(received, acceptDone, wt)} AS accept_wm,
-        ${workingMinutesSql(received, feedbackDone, wt)} AS feedback_wm,
-        ${workingMinutesSql(received, sql`${sr.resolvedAt}`, wt)} AS resolve_wm,
-        ${g.key} AS gkey,
-        ${g.label} AS glabel,
-        ${g.sort} AS gsort
-      FROM ${sr}
-      CROSS JOIN ${wt.source}
-      ${g.join}
-      WHERE ${conditions(scope, filters)}
+      SELECT b3.*,
+        ${minutesBetweenPositions(sql`p0`, sql`p1`)} AS accept_wm,
+        ${minutesBetweenPositions(sql`p0`, sql`p2`)} AS feedback_wm,
+        ${minutesBetweenPositions(sql`p0`, sql`p3`)} AS resolve_wm
+      FROM (
+        SELECT b2.*, ${sql.join([0, 1, 2, 3].map((i) => sql`${position(sql.raw(`m${i}`), sql.raw(`k${i}`), wt)} AS ${sql.raw(`p${i}`)}`), sql`, `)}
+        FROM (
+          SELECT b1.*, ${sql.join([0, 1, 2, 3].map((i) => sql`${dayIndex(sql.raw(`m${i}`), wt)} AS ${sql.raw(`k${i}`)}`), sql`, `)}
+          FROM (
+            SELECT
+              (${sr.closeReason} IS NOT DISTINCT FROM 'merged') AS merged,
+              ${sr.status} IN (${list(OPEN_STATUSES)}) AS is_open,
+              ${sr.acceptedAt} IS NOT NULL AS is_accepted,
+              ${sr.resolvedAt} IS NOT NULL AS is_resolved,
+              ${sr.closedAt} IS NOT NULL AS is_closed,
+              ${sr.closeReason} AS close_reason,
+              ${sr.rating} AS rating,
+              ${sr.reopenCount} AS reopen_count,
+              EXISTS (SELECT 1 FROM follow_ups f WHERE f.request_id = ${sr.id} AND f.at <= ${ts(asOf)}) AS has_follow_up,
+              ${accept.state} AS accept_state,
+              ${feedback.state} AS feedback_state,
+              ${resolve.state} AS resolve_state,
+              (${accept.breached} OR ${feedback.breached} OR ${resolve.breached}) AS breached,
+              ${shanghaiMinutes(received)} AS m0,
+              ${shanghaiMinutes(acceptDone)} AS m1,
+              ${shanghaiMinutes(feedbackDone)} AS m2,
+              ${shanghaiMinutes(sql`${sr.resolvedAt}`)} AS m3,
+              ${g.key} AS gkey,
+              ${g.label} AS glabel,
+              ${g.sort} AS gsort
+            FROM ${sr}
+            ${g.join}
+            WHERE ${conditions(scope, filters)}
+            -- OFFSET 0 keeps each level a separate plan node, so every value is computed once per row
+            -- (pulled-up subqueries would repeat the expressions wherever they are referenced).
+            OFFSET 0
+          ) AS b1
+          OFFSET 0
+        ) AS b2
+        CROSS JOIN ${wt.source}
+        OFFSET 0
+      ) AS b3
     )
     SELECT
       ${groupBy ? sql`GROUPING(gkey) = 1` : sql`true`} AS is_total,

@@ -45,21 +45,29 @@ export function workingTimeTable(cal: WorkCalendar, fromDay: number, toDay: numb
   return { fromDay, source: sql`(SELECT ${`{${cum.join(',')}}`}::int[] AS cum) AS ${sql.raw(alias)}`, cum: sql.raw(`${alias}.cum`) };
 }
 
-const epoch = (ts: SQL) => sql`extract(epoch FROM ${ts})::float8`;
+/** Minutes since 1970-01-01 00:00 Shanghai of an instant (fractional); NULL for NULL. */
+export const shanghaiMinutes = (ts: SQL) => sql`((extract(epoch FROM ${ts})::float8 + ${sql.raw(String(OFFSET_S))}) / 60)`;
 
-/** Shanghai day number of an instant. */
-export const dayOf = (ts: SQL) => sql`floor((${epoch(ts)} + ${sql.raw(String(OFFSET_S))}) / ${sql.raw(String(DAY_S))})::int`;
+/** 1-based index into `cum` of the Shanghai day of `m` (a shanghaiMinutes value). */
+export const dayIndex = (m: SQL, t: WorkingTimeTable) => sql`(floor(${m} / ${sql.raw(String(DAY_S / 60))})::int - ${sql.raw(String(t.fromDay - 1))})`;
 
-/** Working-minute position of `ts` in the table; NULL when ts is NULL or outside the table. */
-export function positionOf(ts: SQL, t: WorkingTimeTable): SQL {
-  const day = dayOf(ts);
-  const k = sql`(${day} - ${sql.raw(String(t.fromDay))} + 1)`;
-  const minuteInDay = sql`((${epoch(ts)} + ${sql.raw(String(OFFSET_S))}) / 60 - ${day}::float8 * ${sql.raw(String(DAY_S / 60))})`;
+/**
+ * Working-minute position of the instant whose shanghaiMinutes is `m` and day index is `k`
+ * (pass column references computed once: PostgreSQL does not share repeated subexpressions).
+ * NULL when m is NULL or the day lies outside the table.
+ */
+export function position(m: SQL, k: SQL, t: WorkingTimeTable): SQL {
+  const minuteInDay = sql`(${m} - (${k} + ${sql.raw(String(t.fromDay - 1))})::float8 * ${sql.raw(String(DAY_S / 60))})`;
   return sql`(${t.cum}[${k}] + CASE WHEN ${t.cum}[${k} + 1] > ${t.cum}[${k}]
       THEN LEAST(GREATEST(${minuteInDay} - ${sql.raw(String(OPEN_MIN))}, 0), ${sql.raw(String(DAY_MIN))}) ELSE 0 END)`;
 }
 
-/** Working minutes in [a, b) (NULL if either is NULL or outside the table); never negative. */
+/** Working minutes in [a, b) from precomputed positions; never negative, NULL if either is NULL. */
+export const minutesBetweenPositions = (pa: SQL, pb: SQL) => sql`GREATEST(${pb} - ${pa}, 0)`;
+
+/** Working minutes in [a, b) straight from two instants (convenient; repeats subexpressions). */
 export function workingMinutesSql(a: SQL, b: SQL, t: WorkingTimeTable): SQL {
-  return sql`GREATEST(${positionOf(b, t)} - ${positionOf(a, t)}, 0)`;
+  const ma = shanghaiMinutes(a);
+  const mb = shanghaiMinutes(b);
+  return minutesBetweenPositions(position(ma, dayIndex(ma, t), t), position(mb, dayIndex(mb, t), t));
 }

@@ -1,0 +1,20 @@
+import { sql, eq } from 'drizzle-orm';
+import { createDb, rowsOf } from './src/core/db.js';
+import { users } from './src/db/schema/index.js';
+import { metricsSettings } from './src/modules/metrics/index.js';
+import { metricsQuery } from './src/modules/metrics/request-metrics.js';
+import { visibleRequests } from './src/modules/requests/requests.policy.js';
+import { permissionsOf } from '@yqt/contracts';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { writeFileSync } from 'node:fs';
+const h = await createDb({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/yqt_mbench' });
+const [u] = await h.db.select().from(users).where(eq(users.username, 'admin'));
+const actor = { userId: u!.id, username: 'admin', displayName: 'a', operatorId: u!.operatorId, operatorName: '', roles: ['admin' as const], permissions: new Set(permissionsOf(['admin'])), staffId: null, departmentId: null, parkIds: [], enterpriseId: null };
+const settings = await metricsSettings(h.db, u!.operatorId);
+const q = metricsQuery(visibleRequests(actor), { from: new Date('2025-01-01T00:00:00+08:00'), to: new Date('2026-01-01T00:00:00+08:00') }, new Date('2026-11-27T12:00:00+08:00'), { settings });
+const { sql: text, params } = new PgDialect().sqlToQuery(q);
+let out = text;
+for (let i = params.length; i >= 1; i--) out = out.replaceAll(`$${i}`, `'${String(params[i - 1])}'`);
+writeFileSync('/tmp/full.sql', out + ';\n');
+for (let i = 0; i < 3; i++) { let t0 = performance.now(); await rowsOf(h.db, q); console.log('full', Math.round(performance.now() - t0)); t0 = performance.now(); await rowsOf(h.db, sql`SELECT count(*) FROM service_requests WHERE received_at >= '2025-01-01' AND received_at < '2026-01-01'`); console.log('count', Math.round(performance.now() - t0)); }
+await h.close();
