@@ -4,6 +4,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
+  CustomerServiceOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -26,12 +28,15 @@ function navItems(me: Me, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   const items: NavItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('nav.home') }];
   if (me.scope.kind === 'enterprise' && me.scope.enterpriseId) {
     items.push({ key: `/enterprises/${me.scope.enterpriseId}`, icon: <ShopOutlined />, label: t('nav.myEnterprise') });
+    if (can('requests.read')) items.push({ key: '/requests', icon: <CustomerServiceOutlined />, label: t('nav.myRequests') });
     return items;
   }
+  if (can('requests.read')) items.push({ key: '/requests', icon: <CustomerServiceOutlined />, label: t('nav.requests') });
   if (can('parks.read')) items.push({ key: '/parks', icon: <BankOutlined />, label: t('nav.parks') });
   if (can('enterprises.read')) items.push({ key: '/enterprises', icon: <ShopOutlined />, label: t('nav.enterprises') });
   if (can('grid.read')) items.push({ key: '/grid', icon: <ApartmentOutlined />, label: t('nav.grid') });
   if (can('staff.read')) items.push({ key: '/staff', icon: <TeamOutlined />, label: t('nav.staff') });
+  if (can('sla.preview')) items.push({ key: '/sla-preview', icon: <CalculatorOutlined />, label: t('nav.slaPreview') });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   return items;
 }

@@ -17,6 +17,10 @@ const ImportPage = lazy(() => import('../features/enterprises/import-page'));
 const GridPage = lazy(() => import('../features/grid/grid-page'));
 const StaffPage = lazy(() => import('../features/staff/staff-page'));
 const AuditPage = lazy(() => import('../features/audit/audit-page'));
+const RequestsPage = lazy(() => import('../features/requests/requests-page'));
+const RequestNewPage = lazy(() => import('../features/requests/request-new-page'));
+const RequestDetailPage = lazy(() => import('../features/requests/request-detail-page'));
+const SlaPreviewPage = lazy(() => import('../features/sla/sla-preview-page'));
 
 const router = createBrowserRouter([
   {
@@ -45,6 +49,10 @@ const router = createBrowserRouter([
       { path: 'enterprises/:id/edit', element: <RequirePermission perm="enterprises.read"><EnterpriseEditPage /></RequirePermission> },
       { path: 'grid', element: <RequirePermission perm="grid.read"><GridPage /></RequirePermission> },
       { path: 'staff', element: <RequirePermission perm="staff.read"><StaffPage /></RequirePermission> },
+      { path: 'requests', element: <RequirePermission perm="requests.read"><RequestsPage /></RequirePermission> },
+      { path: 'requests/new', element: <RequirePermission perm="requests.create"><RequestNewPage /></RequirePermission> },
+      { path: 'requests/:id', element: <RequirePermission perm="requests.read"><RequestDetailPage /></RequirePermission> },
+      { path: 'sla-preview', element: <RequirePermission perm="sla.preview"><SlaPreviewPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission perm="audit.read"><AuditPage /></RequirePermission> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Row, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, ShopOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, CustomerServiceOutlined, ShopOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, Navigate } from 'react-router-dom';
 import { roleLabels, type Me } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
@@ -30,11 +30,13 @@ export default function HomePage() {
 
   const links: { to: string; icon: React.ReactNode; text: string; show: boolean }[] = [
     { to: `/enterprises/${me.scope.enterpriseId ?? ''}`, icon: <ShopOutlined />, text: t('nav.myEnterprise'), show: isContact },
+    { to: '/requests', icon: <CustomerServiceOutlined />, text: t('nav.requests'), show: !isContact && can('requests.read') },
     { to: '/parks', icon: <BankOutlined />, text: t('nav.parks'), show: !isContact && can('parks.read') },
     { to: '/enterprises', icon: <ShopOutlined />, text: t('nav.enterprises'), show: !isContact && can('enterprises.read') },
     { to: '/enterprises/import', icon: <UploadOutlined />, text: t('ent.import'), show: can('enterprises.import') },
     { to: '/grid', icon: <ApartmentOutlined />, text: t('nav.grid'), show: !isContact && can('grid.read') },
     { to: '/staff', icon: <TeamOutlined />, text: t('nav.staff'), show: !isContact && can('staff.read') },
+    { to: '/sla-preview', icon: <CalculatorOutlined />, text: t('nav.slaPreview'), show: can('sla.preview') },
     { to: '/audit', icon: <AuditOutlined />, text: t('nav.audit'), show: can('audit.read') },
   ];
 

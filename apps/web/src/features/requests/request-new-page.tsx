@@ -1,0 +1,48 @@
+import { Form } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../app/i18n';
+import { applyServerErrors } from '../../shared/form-errors';
+import { notifyError, notifySuccess } from '../../shared/notify';
+import { Page } from '../../shared/page';
+import { useIsMobile } from '../../shared/use-is-mobile';
+import { useMe } from '../auth/auth.api';
+import { RequestForm, toRequestBody, type RequestFormValues } from './request-form';
+import { useCreateRequest } from './requests.api';
+
+export default function RequestNewPage() {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<RequestFormValues>();
+  const create = useCreateRequest();
+  const staff = me?.scope.kind !== 'enterprise';
+
+  const onFinish = (v: RequestFormValues) =>
+    create.mutate(toRequestBody(v, { staff, isMobile }), {
+      onSuccess: (r) => {
+        notifySuccess(t(staff ? 'req.registered' : 'req.submitted'));
+        navigate(`/requests/${r.id}`, { replace: true });
+      },
+      onError: (e) => {
+        applyServerErrors(form, e);
+        notifyError(e);
+      },
+    });
+
+  return (
+    <Page title={t(staff ? 'req.register' : 'req.new')}>
+      <div style={{ maxWidth: staff ? undefined : 720 }}>
+        <RequestForm
+          form={form}
+          staff={staff}
+          onFinish={onFinish}
+          submitting={create.isPending}
+          onCancel={() => navigate(-1)}
+          initialValues={params.get('enterpriseId') ? { enterpriseId: params.get('enterpriseId')! } : undefined}
+        />
+      </div>
+    </Page>
+  );
+}
