@@ -30,12 +30,14 @@ export type RequestFacts = {
   departmentId: string | null;
   transferStatus: string;
   keyIssueLeaderId?: string | null;
+  rating?: number | null;
 };
 
 /** Whether this actor holds a role the transition allows *for this request* (not just in general). */
 export function canAct(actor: Actor, action: RequestAction, r: RequestFacts): boolean {
   const t = transitionFor(action, r.status as never);
   if (!t || !actor.permissions.has('requests.act')) return false;
+  if (action === 'rate' && r.rating != null) return false; // one rating per request
   return t.roles.some((role) => {
     if (!actor.roles.includes(role)) return false;
     switch (role) {

@@ -1,4 +1,4 @@
-import type { RequestActionBody, RequestAction, RequestDetail, RequestListQuery, RequestStatus } from '@yqt/contracts';
+import { requestActionLabels, requestStatusLabels, type RequestActionBody, type RequestAction, type RequestDetail, type RequestListQuery, type RequestStatus } from '@yqt/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { hasRole } from '../../core/actor.js';
 import { audit } from '../../core/audit.js';
@@ -48,13 +48,14 @@ export async function act(ctx: Ctx, id: string, action: RequestAction, body: Req
     if (!row) throw notFound('诉求');
     const r = row.r;
     const t = transitionFor(action, r.status as RequestStatus);
-    if (!t) throw conflict(`当前状态（${r.status}）不能执行此操作`, { status: r.status, action });
+    if (!t) throw conflict(`诉求${requestStatusLabels[r.status as RequestStatus]?.zh ?? r.status}，不能${requestActionLabels[action].zh}`, { status: r.status, action });
+    if (action === 'rate' && r.rating !== null) throw conflict('该诉求已评价');
     if (!canAct(ctx.actor, action, r)) throw forbidden('无权对该诉求执行此操作');
     if (t.noteRequired && !body.note) throw invalid('note', '请填写说明');
     const internal = body.visibility === 'internal';
     if (internal && contactOnly(ctx)) throw invalid('visibility', '企业用户的留言均对办理人员可见');
 
-    const changes = await changesFor(tx, ctx, action, r, body);
+    const changes = await changesFor(tx, ctx, action, r, body, internal);
     const to = changes.status ?? nextStatus(t, r.status as RequestStatus, r.resumeStatus as RequestStatus | null);
     const [updated] = await tx
       .update(serviceRequests)
@@ -89,13 +90,14 @@ export async function act(ctx: Ctx, id: string, action: RequestAction, body: Req
 }
 
 /** The column changes each action makes besides the status. */
-async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, body: RequestActionBody): Promise<Partial<Row>> {
+async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, body: RequestActionBody, internal: boolean): Promise<Partial<Row>> {
   const now = ctx.now;
   switch (action) {
     case 'accept':
       return { acceptedAt: now };
     case 'feedback':
-      return { firstFeedbackAt: r.firstFeedbackAt ?? now };
+      // The promise is a reply to the enterprise: an internal note does not meet the feedback clock.
+      return { firstFeedbackAt: r.firstFeedbackAt ?? (internal ? null : now) };
     case 'resolve': {
       // After a bad rating, a supervisor's follow-up (回访) must be on record before it counts as solved again.
       if (r.followUpRequired) throw conflict('整改后须先由园区主管回访，方可再次办结', { followUpRequired: true });
