@@ -22,6 +22,7 @@ import type { Db } from './core/db.js';
 import { createEventBus, type EventBus } from './core/events.js';
 import { loggingAdapter, type NotificationAdapter } from './modules/notifications/notifications.service.js';
 import { notificationRoutes } from './modules/notifications/index.js';
+import { slaAdminRoutes } from './modules/sla/admin.routes.js';
 import { registerErrorHandler } from './core/errors.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await v1.register(apiKeyRoutes);
       await v1.register(metricsRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(slaAdminRoutes);
     },
     { prefix: '/api/v1' },
   );

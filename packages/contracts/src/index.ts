@@ -6,3 +6,4 @@ export * from './common.js';
 export * from './auth.js';
 export * from './registry.js';
 export * from './requests.js';
+export * from './sla.js';

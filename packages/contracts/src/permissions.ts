@@ -23,6 +23,7 @@ export const permissions = [
   'sla.preview',
   'metrics.read',
   'apikeys.manage',
+  'sla.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
