@@ -9,6 +9,7 @@ import { slaJobs } from './modules/sla/index.js';
 import { demoAccounts, seedDemo } from './seed/seed.js';
 import { operators } from './db/schema/index.js';
 import { ensureRequestDefaults } from './modules/requests/index.js';
+import { ensureDemoApiKey } from './seed/demo-api-key.js';
 
 const config = loadConfig();
 if (!config.webDist) config.webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -28,6 +29,8 @@ if (wantDemo) {
 
 // Every operator starts with the request categories and the "1+1+2" SLA policies (idempotent).
 for (const op of await handle.db.select({ id: operators.id }).from(operators)) await ensureRequestDefaults(handle.db, op.id);
+// The demo integrator's Open311 key (only where the demo operator exists).
+await ensureDemoApiKey(handle.db);
 
 const bus = await createEventBus(config.db.engine === 'postgres' ? config.db.url : undefined);
 const app = await buildApp(config, { db: handle.db, bus });

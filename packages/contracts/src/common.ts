@@ -14,7 +14,13 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 }
 
 export const IsoDateTime = z.string().describe('ISO 8601 date-time with offset');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '日期不存在');
 
 export const Ok = z.object({ ok: z.literal(true) });
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import { invalid } from '../../core/errors.js';
 import { shanghaiDate, shanghaiInstant } from '../../core/work-calendar.js';
-import { visibleRequests } from '../requests/requests.policy.js';
+import { visibleRequests } from '../requests/index.js';
 import { toShanghaiIso } from '../sla/sla-engine.js';
 import { metricDefinitions } from './definitions.js';
 import type { MetricsQuery, MetricsResponse } from './metrics.schemas.js';

@@ -488,6 +488,16 @@ describe('working minutes in SQL', () => {
     expect(Number(rows[1]!.wm)).toBe(105.5);
     // Tue 10/13 12:00 → Thu 10/15 12:00 with Wed 10/14 overridden off = 330 + 210.
     expect(Number(rows[3]!.wm)).toBe(330 + 210);
+    // No end instant, or one outside the table: NULL (left out of averages), never 0; b before a: 0.
+    const edge = await rowsOf<{ none: number | null; outside: number | null; backwards: number }>(
+      t.handle.db,
+      sql`SELECT ${workingMinutesSql(sql`${at('2026-10-09T09:00:00').toISOString()}::timestamptz`, sql`NULL::timestamptz`, wt)} AS none,
+        ${workingMinutesSql(sql`${at('2026-10-09T09:00:00').toISOString()}::timestamptz`, sql`${at('2027-06-01T09:00:00').toISOString()}::timestamptz`, wt)} AS outside,
+        ${workingMinutesSql(sql`${at('2026-10-09T09:00:00').toISOString()}::timestamptz`, sql`${at('2026-10-08T09:00:00').toISOString()}::timestamptz`, wt)} AS backwards
+        FROM ${wt.source}`,
+    );
+    expect(edge[0]).toMatchObject({ none: null, outside: null });
+    expect(Number(edge[0]!.backwards)).toBe(0);
   });
 
   it('defaults the period to the Shanghai month even just after midnight Shanghai (still the previous day in UTC)', () => {

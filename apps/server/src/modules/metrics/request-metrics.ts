@@ -10,8 +10,8 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../core/db.js';
 import { shanghaiDayNumber, type WorkCalendar } from '../../core/work-calendar.js';
 import { operatorSettings, serviceRequests as sr } from '../../db/schema/index.js';
-import { OPEN_STATUSES } from '../requests/lifecycle.js';
-import { calendarFor } from '../requests/sla-context.js';
+import { OPEN_STATUSES } from '../requests/index.js';
+import { calendarFor } from '../requests/index.js';
 import { dayIndex, minutesBetweenPositions, position, shanghaiMinutes, workingTimeTable } from './working-time.sql.js';
 
 export const metricsGroupBys = ['park', 'category', 'kind', 'channel', 'officer', 'department', 'month'] as const;

@@ -62,8 +62,11 @@ export function position(m: SQL, k: SQL, t: WorkingTimeTable): SQL {
       THEN LEAST(GREATEST(${minuteInDay} - ${sql.raw(String(OPEN_MIN))}, 0), ${sql.raw(String(DAY_MIN))}) ELSE 0 END)`;
 }
 
-/** Working minutes in [a, b) from precomputed positions; never negative, NULL if either is NULL. */
-export const minutesBetweenPositions = (pa: SQL, pb: SQL) => sql`GREATEST(${pb} - ${pa}, 0)`;
+/**
+ * Working minutes in [a, b) from precomputed positions; never negative, NULL if either is NULL.
+ * (Not GREATEST(pb − pa, 0): GREATEST ignores NULLs and would turn "not yet" into 0 minutes.)
+ */
+export const minutesBetweenPositions = (pa: SQL, pb: SQL) => sql`(CASE WHEN ${pb} >= ${pa} THEN ${pb} - ${pa} WHEN ${pb} < ${pa} THEN 0 END)`;
 
 /** Working minutes in [a, b) straight from two instants (convenient; repeats subexpressions). */
 export function workingMinutesSql(a: SQL, b: SQL, t: WorkingTimeTable): SQL {

@@ -12,7 +12,7 @@ import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import type { AppError } from '../../core/errors.js';
 import { enterprises, serviceRequests } from '../../db/schema/index.js';
-import { createRequest } from '../requests/intake.service.js';
+import { createRequest } from '../requests/index.js';
 import { actorForKey, resolveApiKey, type ResolvedKey } from './api-keys.service.js';
 import { list, type List, type Obj } from './open311.format.js';
 import { ATTRIBUTE_CODES, defaultKind, MAX_DESCRIPTION, toDefinition, toPublicRequest, toService } from './open311.mapper.js';
@@ -23,7 +23,8 @@ const DAY_MS = 86_400_000;
 /** The spec's default and maximum date range of GET requests. */
 const MAX_RANGE_MS = 90 * DAY_MS;
 /** Channels the intake use case accepts from an enterprise contact as given. */
-const CONTACT_CHANNELS: readonly Channel[] = ['web', 'mobile', 'kiosk'];
+/** Channels intake accepts from an enterprise-side actor; a key mapped to another channel (e.g. phone) is corrected after intake. */
+const CONTACT_CHANNELS: readonly Channel[] = ['web', 'mobile', 'kiosk', 'api'];
 
 /** An api_key given with a read is checked too: a wrong key is an error, never silently ignored. */
 export async function optionalKey(db: Db, p: Params, now: Date): Promise<ResolvedKey | null> {
@@ -239,9 +240,9 @@ export async function submitRequest(db: Db, p: Params, now: Date, ctxFor: (actor
 }
 
 /**
- * The intake use case accepts only web/mobile/kiosk from an enterprise contact, so a request filed
- * through a key whose channel is 'api' is recorded with intake's default and corrected here, with
- * its own audit entry. Becomes a no-op once intake takes the channel of an API actor directly.
+ * Intake accepts only enterprise-side channels from an enterprise actor, so a request filed through
+ * a key mapped to a staff channel (a hotline integrator: 'phone') is recorded with intake's default
+ * and corrected here, with its own audit entry.
  */
 async function recordChannel(ctx: Ctx, id: string, from: Channel, to: Channel) {
   await ctx.db.transaction(async (tx) => {

@@ -38,7 +38,8 @@ export async function createRequest(ctx: Ctx, input: RequestCreate): Promise<Req
   if (isContact && input.enterpriseId && input.enterpriseId !== ctx.actor.enterpriseId) throw notFound('企业');
   if (isContact && input.receivedAt) throw invalid('receivedAt', '企业用户不能指定受理时间');
   const channel = input.channel ?? (isContact ? 'web' : 'phone');
-  if (isContact && !['web', 'mobile', 'kiosk'].includes(channel)) throw invalid('channel', '企业用户只能通过网页、手机或自助终端提交');
+  // 'api' is how integrators (Open311 keys act as the enterprise's contact) file requests.
+  if (isContact && !['web', 'mobile', 'kiosk', 'api'].includes(channel)) throw invalid('channel', '企业用户只能通过网页、手机、自助终端或接口提交');
 
   let receivedAt = ctx.now;
   if (input.receivedAt) {

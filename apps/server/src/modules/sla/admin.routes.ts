@@ -21,7 +21,7 @@ import { ctxOf } from '../../core/context.js';
 import { invalid } from '../../core/errors.js';
 import { dateOfDayNumber, dayNumber } from '../../core/work-calendar.js';
 import { requirePermission } from '../../core/rbac.js';
-import { calendarFor } from '../requests/sla-context.js';
+import { calendarFor } from '../requests/index.js';
 import * as admin from './admin.service.js';
 
 const manage = requirePermission('sla.manage');
