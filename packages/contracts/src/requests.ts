@@ -189,6 +189,16 @@ export const FollowUp = z.object({
   staffName: z.string().nullable(),
 });
 
+export const Attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  visibility: z.enum(['public', 'internal']),
+  createdAt: IsoDateTime,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const RequestDetail = RequestSummary.extend({
   description: z.string(),
   submitterName: z.string().nullable(),
@@ -211,6 +221,7 @@ export const RequestDetail = RequestSummary.extend({
   rectificationBy: IsoDateTime.nullable(),
   followUpRequired: z.boolean(),
   followUps: z.array(FollowUp),
+  attachments: z.array(Attachment),
   slaPolicy: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
   timeline: z.array(RequestEvent),
   /** Actions the caller may take now (the UI shows only these). */

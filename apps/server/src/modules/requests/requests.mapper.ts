@@ -60,7 +60,7 @@ export function toDetail(
   policy: typeof slaPolicies.$inferSelect,
   follow: { id: string; method: string; rating: number | null; note: string | null; at: Date; staffName: string | null }[],
   now: Date,
-): RequestDetail {
+): Omit<RequestDetail, 'attachments'> {
   const r = row.r;
   return {
     ...toSummary(row),

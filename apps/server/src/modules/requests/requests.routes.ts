@@ -10,6 +10,8 @@ import {
   SlaPreview,
   SlaPreviewBody,
   FollowUpCreate,
+  Attachment,
+  Id,
 } from '@yqt/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +24,7 @@ import { replyTemplates, requestCategories } from '../../db/schema/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
 import { createRequest } from './intake.service.js';
 import { addFollowUp } from './follow-ups.service.js';
+import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from './attachments.service.js';
 import * as service from './requests.service.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 
@@ -85,6 +88,43 @@ export async function requestRoutes(fastify: FastifyInstance) {
       schema: { tags, summary: '办理动作（受理、反馈、解决、退回补充、补充、确认、评价、重新打开、不予受理）', params: RequestActionParams, body: RequestActionBody, response: { 200: RequestDetail } },
     },
     async (request) => service.act(ctxOf(request), request.params.id, request.params.action, request.body),
+  );
+
+  app.post(
+    '/requests/:id/attachments',
+    {
+      preHandler: requirePermission('requests.read'),
+      schema: {
+        tags,
+        summary: '上传附件（multipart 字段 file；JPG/PNG/WebP/PDF，≤10MB，每个诉求≤9个；图片去除位置等元数据）',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: z.object({ visibility: z.enum(['public', 'internal']).default('public') }),
+        response: { 201: Attachment },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw invalid('file', '请以 multipart/form-data 上传文件');
+      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+      if (!file || file.fieldname !== 'file') throw invalid('file', '请上传文件');
+      const data = await file.toBuffer();
+      const saved = await addAttachment(ctxOf(request), request.params.id, { filename: file.filename, data }, request.query.visibility);
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/requests/:id/attachments/:attachmentId',
+    { preHandler: requirePermission('requests.read'), schema: { tags, summary: '下载附件（按诉求可见范围鉴权）', params: z.object({ id: Id, attachmentId: Id }) } },
+    async (request, reply) => {
+      const a = await readAttachment(ctxOf(request), request.params.id, request.params.attachmentId);
+      const inline = a.mime.startsWith('image/');
+      return reply
+        .header('content-type', a.mime)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(a.data);
+    },
   );
 
   app.post(

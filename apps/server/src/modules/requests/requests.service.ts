@@ -13,6 +13,7 @@ import { nextStatus, transitionFor } from './lifecycle.js';
 import { toDetail, toSummary } from './requests.mapper.js';
 import { canAct } from './requests.policy.js';
 import { findRequest, followUpsOf, listRequests, policyOf, timelineOf } from './requests.repo.js';
+import { attachmentsOf, toAttachment } from './attachments.service.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 import { notifyCounterpart, publishChange } from './request-events.js';
 
@@ -31,8 +32,13 @@ const contactOnly = (ctx: Ctx) => hasRole(ctx.actor, 'enterprise_contact') && !c
 export async function getRequest(ctx: Ctx, id: string, db: DbOrTx = ctx.db): Promise<RequestDetail> {
   const row = await findRequest(db, ctx.actor, id);
   if (!row) throw notFound('诉求');
-  const [events, policy, follow] = await Promise.all([timelineOf(db, id, contactOnly(ctx)), policyOf(db, row.r.slaPolicyId), followUpsOf(db, id)]);
-  return toDetail(ctx.actor, row, events, policy, follow, ctx.now);
+  const [events, policy, follow, files] = await Promise.all([
+    timelineOf(db, id, contactOnly(ctx)),
+    policyOf(db, row.r.slaPolicyId),
+    followUpsOf(db, id),
+    attachmentsOf(db, id, contactOnly(ctx)),
+  ]);
+  return { ...toDetail(ctx.actor, row, events, policy, follow, ctx.now), attachments: files.map(toAttachment) };
 }
 
 type Row = typeof serviceRequests.$inferSelect;
