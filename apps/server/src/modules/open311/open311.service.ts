@@ -171,7 +171,7 @@ async function enterpriseFor(db: Db, key: ResolvedKey, accountId: string | undef
 
 function serviceNotice(d: RequestDetail) {
   const t = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-  return `诉求已提交，编号 ${d.number}。按“${d.slaPolicy.name}”，将于 ${t(d.acceptBy)} 前受理、${t(d.feedbackBy)} 前首次反馈、${t(d.resolveBy)} 前办结（北京时间）。`;
+  return `诉求已提交，编号 ${d.number}。按时限规则「${d.slaPolicy.name}」，将于 ${t(d.acceptBy)} 前受理、${t(d.feedbackBy)} 前首次反馈、${t(d.resolveBy)} 前办结（北京时间）。`;
 }
 
 /**
