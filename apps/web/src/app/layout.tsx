@@ -6,6 +6,7 @@ import {
   BankOutlined,
   CalculatorOutlined,
   CustomerServiceOutlined,
+  SettingOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -20,8 +21,13 @@ import { useI18n } from './i18n';
 import { LangSwitch } from './lang-switch';
 import { useIsMobile } from '../shared/use-is-mobile';
 import { useLogout, useMe } from '../features/auth/auth.api';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { LiveEvents } from './live-events';
 
-type NavItem = { key: string; icon: React.ReactNode; label: string };
+type NavLeaf = { key: string; icon?: React.ReactNode; label: string };
+type NavItem = NavLeaf & { children?: NavLeaf[] };
+
+const SETTINGS_GROUP = 'group:settings';
 
 function navItems(me: Me, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   const can = (p: string) => me.permissions.includes(p);
@@ -37,13 +43,28 @@ function navItems(me: Me, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   if (can('grid.read')) items.push({ key: '/grid', icon: <ApartmentOutlined />, label: t('nav.grid') });
   if (can('staff.read')) items.push({ key: '/staff', icon: <TeamOutlined />, label: t('nav.staff') });
   if (can('sla.preview')) items.push({ key: '/sla-preview', icon: <CalculatorOutlined />, label: t('nav.slaPreview') });
+  if (can('sla.manage'))
+    items.push({
+      key: SETTINGS_GROUP,
+      icon: <SettingOutlined />,
+      label: t('nav.requestSettings'),
+      children: [
+        { key: '/settings/sla-policies', label: t('set.policies') },
+        { key: '/settings/calendar', label: t('set.calendar') },
+        { key: '/settings/escalation', label: t('set.ladder') },
+        { key: '/settings/request-settings', label: t('set.settings') },
+        { key: '/settings/reply-templates', label: t('set.templates') },
+        { key: '/settings/categories', label: t('set.categories') },
+      ],
+    });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   return items;
 }
 
 function selectedKey(pathname: string, items: NavItem[]): string {
   let best = '/';
-  for (const i of items) if (i.key !== '/' && pathname.startsWith(i.key) && i.key.length > best.length) best = i.key;
+  for (const i of items.flatMap((x) => x.children ?? [x]))
+    if (i.key !== '/' && pathname.startsWith(i.key) && i.key.length > best.length) best = i.key;
   return best;
 }
 
@@ -91,11 +112,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   if (!me) return null;
   const items = navItems(me, t);
+  const inSettings = location.pathname.startsWith('/settings/');
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname, items)]}
-      items={items}
+      defaultOpenKeys={inSettings ? [SETTINGS_GROUP] : []}
+      items={items.map((i) => (i.children ? { ...i, children: i.children.map((c) => ({ ...c, 'data-testid': `nav-${c.key.slice(10)}` })) } : i))}
       onClick={({ key }) => {
         setDrawer(false);
         navigate(key);
@@ -112,6 +135,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <LiveEvents userId={me.id} />
       {isMobile ? (
         <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={240} title={brand} styles={{ body: { padding: 0 } }}>
           {menu}
@@ -135,6 +159,7 @@ export function AppLayout() {
             )}
           </Flex>
           <Flex align="center" gap={4}>
+            <NotificationBell />
             <LangSwitch />
             <UserMenu me={me} />
           </Flex>

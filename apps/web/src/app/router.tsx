@@ -21,6 +21,13 @@ const RequestsPage = lazy(() => import('../features/requests/requests-page'));
 const RequestNewPage = lazy(() => import('../features/requests/request-new-page'));
 const RequestDetailPage = lazy(() => import('../features/requests/request-detail-page'));
 const SlaPreviewPage = lazy(() => import('../features/sla/sla-preview-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
+const PoliciesPage = lazy(() => import('../features/settings/policies-page'));
+const CalendarPage = lazy(() => import('../features/settings/calendar-page'));
+const LadderPage = lazy(() => import('../features/settings/ladder-page'));
+const RequestSettingsPage = lazy(() => import('../features/settings/request-settings-page'));
+const TemplatesPage = lazy(() => import('../features/settings/templates-page'));
+const CategoriesPage = lazy(() => import('../features/settings/categories-page'));
 
 const router = createBrowserRouter([
   {
@@ -53,6 +60,13 @@ const router = createBrowserRouter([
       { path: 'requests/new', element: <RequirePermission perm="requests.create"><RequestNewPage /></RequirePermission> },
       { path: 'requests/:id', element: <RequirePermission perm="requests.read"><RequestDetailPage /></RequirePermission> },
       { path: 'sla-preview', element: <RequirePermission perm="sla.preview"><SlaPreviewPage /></RequirePermission> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'settings/sla-policies', element: <RequirePermission perm="sla.manage"><PoliciesPage /></RequirePermission> },
+      { path: 'settings/calendar', element: <RequirePermission perm="sla.manage"><CalendarPage /></RequirePermission> },
+      { path: 'settings/escalation', element: <RequirePermission perm="sla.manage"><LadderPage /></RequirePermission> },
+      { path: 'settings/request-settings', element: <RequirePermission perm="sla.manage"><RequestSettingsPage /></RequirePermission> },
+      { path: 'settings/reply-templates', element: <RequirePermission perm="sla.manage"><TemplatesPage /></RequirePermission> },
+      { path: 'settings/categories', element: <RequirePermission perm="sla.manage"><CategoriesPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission perm="audit.read"><AuditPage /></RequirePermission> },
       { path: '*', element: <NotFound /> },
     ],

@@ -11,6 +11,7 @@ import { ContactActions } from './contact-actions';
 import { ChannelText, ClockStateTag, KindTag, RequestStatusTag, useActionLabel } from './labels';
 import { useRequest } from './requests.api';
 import { StaffActions } from './staff-actions';
+import { FollowUps } from './follow-ups';
 import { fmtLong, fmtShort } from './time';
 
 function Promises({ r }: { r: RequestDetail }) {
@@ -91,7 +92,12 @@ function Details({ r, staff }: { r: RequestDetail; staff: boolean }) {
         ) : null}
         <Descriptions.Item label={t('req.park')}>{r.parkName}</Descriptions.Item>
         <Descriptions.Item label={t('req.liaison')}>{dash(r.liaisonName)}</Descriptions.Item>
-        {staff && r.departmentName ? <Descriptions.Item label={t('req.department')}>{r.departmentName}</Descriptions.Item> : null}
+        {staff && r.departmentName ? (
+          <Descriptions.Item label={t('req.department')}>
+            {r.departmentName}
+            {r.transferStatus !== 'none' ? <Tag style={{ marginInlineStart: 6 }} color={r.transferStatus === 'handed_back' ? 'orange' : r.transferStatus === 'accepted' ? 'green' : 'gold'} data-testid="transfer-status">{t(`req.transfer.${r.transferStatus}`)}</Tag> : null}
+          </Descriptions.Item>
+        ) : null}
         {r.rectificationBy ? <Descriptions.Item label={t('req.rectificationBy')}>{fmtLong(r.rectificationBy)}</Descriptions.Item> : null}
         <Descriptions.Item label={t('req.locationNote')}>{dash(r.locationNote)}</Descriptions.Item>
         {r.submitterName || r.submitterPhone ? (
@@ -146,6 +152,7 @@ export default function RequestDetailPage() {
                 <Promises r={r} />
                 {staff ? <StaffActions request={r} /> : contactActs ? <div style={{ marginBottom: 16 }}><ContactActions request={r} /></div> : null}
                 <Details r={r} staff={staff} />
+                {staff ? <FollowUps r={r} /> : null}
                 <RequestTimeline r={r} />
               </>
             ) : (
@@ -157,6 +164,7 @@ export default function RequestDetailPage() {
                 <Col xs={24} lg={9}>
                   <Promises r={r} />
                   {staff ? <StaffActions request={r} /> : contactActs ? <Card size="small" style={{ marginBottom: 16 }}><ContactActions request={r} /></Card> : null}
+                  {staff ? <FollowUps r={r} /> : null}
                 </Col>
               </Row>
             )}

@@ -7,10 +7,11 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import { useReplyTemplates } from './requests.api';
 import { useActionLabel } from './labels';
 import { NOTE_REQUIRED, useAct } from './use-act';
+import { PICKER_ACTIONS, PickerActions } from './picker-actions';
 
 /**
- * Note-only actions handled here. transfer / reassign / markKeyIssue / merge need a department, officer,
- * leader or target request picker and are not offered by this panel yet.
+ * Note-only actions handled here (one shared note box). transfer / reassign / markKeyIssue / merge need a
+ * department, officer, leader or target request and open their own modal (PickerActions).
  */
 const STAFF_ACTIONS: RequestAction[] = ['accept', 'deptAccept', 'feedback', 'resolve', 'returnForInfo', 'handBack', 'reject'];
 
@@ -23,10 +24,11 @@ export function StaffActions({ request }: { request: RequestDetail }) {
   const [form] = Form.useForm<{ note?: string; internal?: boolean }>();
   const [busy, setBusy] = useState<RequestAction | null>(null);
   const actions = STAFF_ACTIONS.filter((a) => request.allowedActions.includes(a));
+  const hasPicker = PICKER_ACTIONS.some((a) => request.allowedActions.includes(a));
   const templates = useReplyTemplates(actions.length > 0);
   const { run } = useAct(request);
 
-  if (!actions.length)
+  if (!actions.length && !hasPicker)
     return (
       <Card title={t('req.actionsPanel')} size="small" style={{ marginBottom: 16 }}>
         <Typography.Text type="secondary">{t('req.noActions')}</Typography.Text>
@@ -66,38 +68,40 @@ export function StaffActions({ request }: { request: RequestDetail }) {
 
   return (
     <Card title={t('req.actionsPanel')} size="small" style={{ marginBottom: 16 }} data-testid="action-panel">
-      <Form form={form} layout="vertical" initialValues={{ internal: false }}>
-        {templates.data?.items.length ? (
-          <Select
-            placeholder={t('req.template')}
-            value={null}
-            options={templates.data.items.map((x) => ({ value: x.id, label: x.title }))}
-            onChange={(id: string) => {
-              const tpl = templates.data?.items.find((x) => x.id === id);
-              if (tpl) form.setFields([{ name: 'note', value: tpl.body, errors: [] }]);
-            }}
-            style={{ width: '100%', marginBottom: 8 }}
-            data-testid="reply-template"
-          />
-        ) : null}
-        <Form.Item name="note" rules={[{ max: 2000 }]} style={{ marginBottom: 8 }}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('req.notePh.staff')} data-testid="request-note" />
-        </Form.Item>
-        {request.allowedActions.includes('feedback') ? (
-          <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
-            <Form.Item name="internal" valuePropName="checked" noStyle>
-              <Switch size="small" data-testid="request-internal" />
-            </Form.Item>
-            <Form.Item noStyle shouldUpdate>
-              {() => (
-                <Typography.Text type={form.getFieldValue('internal') ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
-                  {form.getFieldValue('internal') ? t('req.visibilityInternal') : t('req.visibilityPublic')} · {t('req.visibilityHint')}
-                </Typography.Text>
-              )}
-            </Form.Item>
-          </Flex>
-        ) : null}
-      </Form>
+      {actions.length ? (
+        <Form form={form} layout="vertical" initialValues={{ internal: false }}>
+          {templates.data?.items.length ? (
+            <Select
+              placeholder={t('req.template')}
+              value={null}
+              options={templates.data.items.map((x) => ({ value: x.id, label: x.title }))}
+              onChange={(id: string) => {
+                const tpl = templates.data?.items.find((x) => x.id === id);
+                if (tpl) form.setFields([{ name: 'note', value: tpl.body, errors: [] }]);
+              }}
+              style={{ width: '100%', marginBottom: 8 }}
+              data-testid="reply-template"
+            />
+          ) : null}
+          <Form.Item name="note" rules={[{ max: 2000 }]} style={{ marginBottom: 8 }}>
+            <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('req.notePh.staff')} data-testid="request-note" />
+          </Form.Item>
+          {request.allowedActions.includes('feedback') ? (
+            <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+              <Form.Item name="internal" valuePropName="checked" noStyle>
+                <Switch size="small" data-testid="request-internal" />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {() => (
+                  <Typography.Text type={form.getFieldValue('internal') ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+                    {form.getFieldValue('internal') ? t('req.visibilityInternal') : t('req.visibilityPublic')} · {t('req.visibilityHint')}
+                  </Typography.Text>
+                )}
+              </Form.Item>
+            </Flex>
+          ) : null}
+        </Form>
+      ) : null}
       <Flex gap={8} wrap vertical={isMobile}>
         {actions.map((a) => (
           <Button
@@ -112,6 +116,7 @@ export function StaffActions({ request }: { request: RequestDetail }) {
             {actionLabel(a)}
           </Button>
         ))}
+        <PickerActions request={request} />
       </Flex>
     </Card>
   );
