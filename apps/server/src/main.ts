@@ -10,6 +10,7 @@ import { demoAccounts, seedDemo } from './seed/seed.js';
 import { operators } from './db/schema/index.js';
 import { ensureRequestDefaults } from './modules/requests/index.js';
 import { ensureDemoApiKey } from './seed/demo-api-key.js';
+import { seedRequestHistory } from './seed/requests-history.js';
 
 const config = loadConfig();
 if (!config.webDist) config.webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -22,6 +23,7 @@ await handle.migrate();
 const [{ n }] = (await rowsOf<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM operators`)) as [{ n: number }];
 const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && config.db.engine === 'pglite' && Number(n) === 0);
 let seeded = false;
+let seededHistory = 0;
 if (wantDemo) {
   const res = await seedDemo(handle.db);
   seeded = res !== null;
@@ -31,6 +33,11 @@ if (wantDemo) {
 for (const op of await handle.db.select({ id: operators.id }).from(operators)) await ensureRequestDefaults(handle.db, op.id);
 // The demo integrator's Open311 key (only where the demo operator exists).
 await ensureDemoApiKey(handle.db);
+// Demo request history (2021 and 2024–today, plus today's open work); skipped when requests exist.
+if (wantDemo) {
+  const history = await seedRequestHistory(handle.db, { now: new Date() });
+  if (!history.skipped) seededHistory = history.requests;
+}
 
 const bus = await createEventBus(config.db.engine === 'postgres' ? config.db.url : undefined);
 const app = await buildApp(config, { db: handle.db, bus });
@@ -43,7 +50,7 @@ const where = config.db.engine === 'pglite' ? `embedded PGlite, data in ${config
 const lines = [
   '',
   `  园企通 YuanQiTong is running — open ${url}`,
-  `  Database: ${where}${seeded ? ' — demo data loaded' : ''}`,
+  `  Database: ${where}${seeded ? ` — demo data loaded${seededHistory ? ` (${seededHistory} requests of history)` : ''}` : ''}`,
   `  API docs: ${url}/api/docs   Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 ];
 const hasDemo = (await rowsOf<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users WHERE username = 'admin'`))[0]?.n;

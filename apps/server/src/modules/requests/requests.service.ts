@@ -119,7 +119,7 @@ async function changesFor(tx: DbOrTx, ctx: Ctx, action: RequestAction, r: Row, b
       const mode = policy.timeMode as 'working' | 'natural';
       const from = r.pausedAt ?? now;
       const push = (due: Date, done: Date | null) => (done ? due : extendForPause(due, from, now, mode, cal));
-      const paused = mode === 'working' ? workingMinutesBetween(from, now, cal) : Math.round((now.getTime() - from.getTime()) / 60_000);
+      const paused = Math.round(mode === 'working' ? workingMinutesBetween(from, now, cal) : (now.getTime() - from.getTime()) / 60_000);
       return {
         pausedAt: null,
         resumeStatus: null,

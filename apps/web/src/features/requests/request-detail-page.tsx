@@ -12,6 +12,7 @@ import { ChannelText, ClockStateTag, KindTag, RequestStatusTag, useActionLabel }
 import { useRequest } from './requests.api';
 import { StaffActions } from './staff-actions';
 import { FollowUps } from './follow-ups';
+import { Attachments } from './attachments';
 import { fmtLong, fmtShort } from './time';
 
 function Promises({ r }: { r: RequestDetail }) {
@@ -128,6 +129,8 @@ export default function RequestDetailPage() {
   const q = useRequest(id);
   const r = q.data;
   const staff = me?.scope.kind !== 'enterprise';
+  // The server decides; the button shows for the enterprise and for staff who may work the request.
+  const canAttach = !!r && !r.closedAt && (!staff || r.allowedActions.some((a) => ['accept', 'feedback', 'resolve', 'returnForInfo'].includes(a)));
   const contactActs = !!r?.allowedActions.some((a) => a === 'reply' || a === 'confirm' || (a === 'rate' && r.rating === null) || a === 'reopen');
 
   return (
@@ -152,6 +155,7 @@ export default function RequestDetailPage() {
                 <Promises r={r} />
                 {staff ? <StaffActions request={r} /> : contactActs ? <div style={{ marginBottom: 16 }}><ContactActions request={r} /></div> : null}
                 <Details r={r} staff={staff} />
+                <Attachments r={r} canAdd={canAttach} />
                 {staff ? <FollowUps r={r} /> : null}
                 <RequestTimeline r={r} />
               </>
@@ -159,6 +163,7 @@ export default function RequestDetailPage() {
               <Row gutter={16}>
                 <Col xs={24} lg={15}>
                   <Details r={r} staff={staff} />
+                  <Attachments r={r} canAdd={canAttach} />
                   <RequestTimeline r={r} />
                 </Col>
                 <Col xs={24} lg={9}>

@@ -1,3 +1,4 @@
+import { PhotoPicker } from './attachments';
 import { Button, Card, Cascader, Col, DatePicker, Flex, Form, Input, Radio, Row, Switch, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { FireOutlined } from '@ant-design/icons';
@@ -17,6 +18,8 @@ export type RequestFormValues = {
   description: string;
   urgent?: boolean;
   locationNote?: string;
+  /** Photos (or PDFs) uploaded right after the request is created. */
+  photos?: File[];
   // Staff registering on behalf:
   enterpriseId?: string;
   channel?: 'phone' | 'visit';
@@ -125,6 +128,9 @@ export function RequestForm({ form, staff, onFinish, submitting, onCancel, initi
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="photos" label={t('req.photos')}>
+        <PhotoPicker />
+      </Form.Item>
     </>
   );
 

@@ -8,6 +8,7 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import { useMe } from '../auth/auth.api';
 import { RequestForm, toRequestBody, type RequestFormValues } from './request-form';
 import { useCreateRequest } from './requests.api';
+import { uploadAttachment } from './attachments';
 
 export default function RequestNewPage() {
   const { t } = useI18n();
@@ -21,7 +22,9 @@ export default function RequestNewPage() {
 
   const onFinish = (v: RequestFormValues) =>
     create.mutate(toRequestBody(v, { staff, isMobile }), {
-      onSuccess: (r) => {
+      onSuccess: async (r) => {
+        // Files go up one by one after the request exists; a failed file does not undo the request.
+        for (const f of v.photos ?? []) await uploadAttachment(r.id, f).catch(notifyError);
         notifySuccess(t(staff ? 'req.registered' : 'req.submitted'));
         navigate(`/requests/${r.id}`, { replace: true });
       },
