@@ -128,6 +128,8 @@ export const RequestListQuery = PageQuery.extend({
   departmentId: Id.optional(),
   mine: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Closed requests picked for a follow-up call (all, or the configured sample) that have none yet. */
+  followUpDue: z.enum(['true', 'false']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(['deadline', '-receivedAt', 'receivedAt']).default('-receivedAt'),

@@ -59,6 +59,15 @@ export function listConditions(actor: Actor, q: RequestListQuery, now: Date): SQ
       )!,
     );
   }
+  if (q.followUpDue === 'true') {
+    // A stable sample: the same requests are picked on every page and every instance (hash of the id
+    // against operator_settings.follow_up_sample_ratio); merged duplicates need no call.
+    where.push(
+      sql`${serviceRequests.closedAt} IS NOT NULL AND ${serviceRequests.closeReason} <> 'merged'
+          AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.request_id = ${serviceRequests.id})
+          AND (abs(hashtext(${serviceRequests.id}::text)) % 1000) < (SELECT round(s.follow_up_sample_ratio * 1000) FROM operator_settings s WHERE s.operator_id = ${serviceRequests.operatorId})`,
+    );
+  }
   if (q.from) where.push(gte(serviceRequests.receivedAt, new Date(q.from)));
   if (q.to) where.push(lt(serviceRequests.receivedAt, new Date(q.to)));
   if (q.q) {

@@ -98,3 +98,19 @@ describe('rectification after a bad rating', () => {
     expect((await t.req('manager', { method: 'POST', url: `/api/v1/requests/${r.id}/follow-ups`, payload: { method: 'fax', note: '' } })).statusCode).toBe(400);
   });
 });
+
+describe('follow-up queue', () => {
+  it('lists closed requests without a follow-up, sampled by the configured ratio', async () => {
+    let r = await accepted();
+    r = (await act('liaison1', r, 'resolve', { note: '已处理' })).json();
+    r = (await act('contact', r, 'confirm')).json();
+    const due = async () => (await t.req('liaison1', { method: 'GET', url: '/api/v1/requests?followUpDue=true&pageSize=100' })).json().items.map((x: { id: string }) => x.id);
+    expect(await due()).toContain(r.id);
+    const settings = (await t.req('admin', { method: 'GET', url: '/api/v1/request-settings' })).json();
+    await t.req('admin', { method: 'PUT', url: '/api/v1/request-settings', payload: { ...settings, followUpSampleRatio: 0 } });
+    expect(await due()).not.toContain(r.id);
+    await t.req('admin', { method: 'PUT', url: '/api/v1/request-settings', payload: { ...settings, followUpSampleRatio: 1 } });
+    await t.req('liaison1', { method: 'POST', url: `/api/v1/requests/${r.id}/follow-ups`, payload: { method: 'phone', rating: 5, note: '企业表示满意' } });
+    expect(await due()).not.toContain(r.id);
+  });
+});
