@@ -37,13 +37,13 @@ export function toSummary({ r, categoryName, enterpriseName, parkName, liaisonNa
   };
 }
 
-/** One SLA clock's state now: met/late once done; paused while awaiting info; else by warn/due time. */
+/** One SLA clock's state now: met/late once done; paused while awaiting info (unless already breached then); else by warn/due time. */
 function clock(dueAt: Date, warnAt: Date, doneAt: Date | null, pausedAt: Date | null, now: Date) {
   const state = doneAt
     ? doneAt <= dueAt
       ? 'met'
       : 'late'
-    : pausedAt
+    : pausedAt && pausedAt <= dueAt
       ? 'paused'
       : now > dueAt
         ? 'breached'

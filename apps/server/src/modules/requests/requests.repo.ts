@@ -49,13 +49,16 @@ export function listConditions(actor: Actor, q: RequestListQuery, now: Date): SQ
     where.push(mine.length ? or(...mine)! : sql`false`);
   }
   if (q.overdue === 'true') {
-    // Any clock past its deadline and not yet met.
+    // A clock past its deadline and not met; a pause stops the clock unless it began after the breach
+    // (the same rule as the metrics and the clock state on the request page).
     where.push(isNull(serviceRequests.closedAt));
+    const late = (due: typeof serviceRequests.acceptBy, done: typeof serviceRequests.acceptedAt) =>
+      and(isNull(done), lt(due, now), or(isNull(serviceRequests.pausedAt), sql`${serviceRequests.pausedAt} > ${due}`));
     where.push(
       or(
-        and(isNull(serviceRequests.acceptedAt), lt(serviceRequests.acceptBy, now)),
-        and(isNull(serviceRequests.firstFeedbackAt), lt(serviceRequests.feedbackBy, now)),
-        and(isNull(serviceRequests.resolvedAt), lt(serviceRequests.resolveBy, now)),
+        late(serviceRequests.acceptBy, serviceRequests.acceptedAt),
+        late(serviceRequests.feedbackBy, serviceRequests.firstFeedbackAt),
+        late(serviceRequests.resolveBy, serviceRequests.resolvedAt),
       )!,
     );
   }

@@ -154,6 +154,19 @@ describe('lifecycle', () => {
     expect((await act('contact', r.id, 'rate', { version: r.version, rating: 4 })).statusCode).toBe(409);
   });
 
+  it('lists as overdue a breached clock, but not one paused before its deadline', async () => {
+    now = at('2026-11-26T09:00:00');
+    const breached = (await submit('contact')).json();
+    let paused = (await submit('contact')).json();
+    paused = (await act('liaison1', paused.id, 'returnForInfo', { version: paused.version, note: '请补充照片' })).json();
+    now = at('2026-11-26T10:30:00');
+    const ids = (await t.req('admin', { method: 'GET', url: '/api/v1/requests?overdue=true&pageSize=100' })).json().items.map((r: { id: string }) => r.id);
+    expect(ids).toContain(breached.id);
+    expect(ids).not.toContain(paused.id);
+    expect((await t.req('admin', { method: 'GET', url: `/api/v1/requests/${breached.id}` })).json().clocks.accept.state).toBe('breached');
+    now = at('2026-11-25T09:00:00');
+  });
+
   it('writes every action to the audit log', async () => {
     const log = (await t.req('admin', { method: 'GET', url: '/api/v1/audit-logs?entityType=request&action=request.accept' })).json();
     expect(log.total).toBeGreaterThan(0);
