@@ -11,6 +11,8 @@ export type LoadSpec = {
   url: string;
   /** Paths requested in turn by every connection (one path = the same request over and over). */
   paths: string[];
+  /** Instead of `paths`: full requests (method, body, per-request headers such as another user's cookie), in turn. */
+  requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   headers: Record<string, string>;
   connections: number;
   durationSec: number;
@@ -42,7 +44,9 @@ async function main() {
     connections: spec.connections,
     duration: spec.durationSec,
     headers: spec.headers,
-    requests: spec.paths.map((path) => ({ method: 'GET', path })),
+    requests: spec.requests?.length
+      ? spec.requests.map((r) => ({ method: (r.method ?? 'GET') as 'GET', path: r.path, headers: { ...spec.headers, ...r.headers }, body: r.body }))
+      : spec.paths.map((path) => ({ method: 'GET', path })),
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, ms: number) => {
         samples.push(ms);

@@ -46,7 +46,7 @@ const secs = (msStart: number) => ((performance.now() - msStart) / 1000).toFixed
 // ---------------------------------------------------------------- engines
 type Engine = { name: 'postgres' | 'pglite'; handle: DbHandle; location: string; dispose(): Promise<void> };
 
-function adminUrlOf(url: string): { adminUrl: string; dbName: string } {
+export function adminUrlOf(url: string): { adminUrl: string; dbName: string } {
   const u = new URL(url);
   const dbName = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`BENCH_PG_URL must name a plain database, got "${dbName}"`);
@@ -54,7 +54,7 @@ function adminUrlOf(url: string): { adminUrl: string; dbName: string } {
   return { adminUrl: u.toString(), dbName };
 }
 
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
+export async function adminQuery(adminUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -52,6 +52,11 @@ export function printScenarioTable(rows: ScenarioRow[]): void {
   );
 }
 
+/** A plain table: first two columns left-aligned, the rest right-aligned (CJK-aware widths). */
+export function printTable(headers: string[], rows: string[][]): void {
+  console.log(table(headers, rows));
+}
+
 export type ColdStartRow = { run: number; note: string; ms: number };
 
 export function printColdStartTable(rows: ColdStartRow[]): void {

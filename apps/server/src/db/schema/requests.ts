@@ -164,6 +164,8 @@ export const serviceRequests = pgTable(
     index('service_requests_liaison_status_idx').on(t.liaisonId, t.status, t.resolveBy),
     index('service_requests_department_idx').on(t.departmentId, t.transferStatus),
     index('service_requests_category_idx').on(t.operatorId, t.categoryId, t.receivedAt),
+    // Migration 0006 adds partial indexes drizzle cannot express (INCLUDE, IN-list predicates) for the
+    // open-work queues and the overdue list.
     // The SLA sweep looks only at open clocks whose warning or deadline has come: partial indexes keep it off closed rows.
     index('service_requests_accept_open_idx').on(t.acceptWarnAt).where(sql`accepted_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),
     index('service_requests_feedback_open_idx').on(t.feedbackWarnAt).where(sql`first_feedback_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../core/db.js';
 import { createWorkCalendar, type WorkCalendar } from '../../core/work-calendar.js';
 import { calendarOverrides, escalationSteps } from '../../db/schema/index.js';
@@ -40,16 +40,20 @@ export async function slaSweep(tx: DbOrTx, now: Date): Promise<NotificationRow[]
             RETURNING request_id, clock, kind, level`,
       )),
     );
-    // Breaches not yet escalated to the top of their operator's ladder.
-    const candidates = await rowsOf<{ id: string; operator_id: string; due_at: string; time_mode: TimeMode }>(
+    // Breaches whose next ladder step may be due. Working minutes never exceed natural minutes, so
+    // "the next step's delay has passed in natural time" is a safe index-friendly prefilter; the exact
+    // working-time check follows in code. Only levels above the highest already fired are inserted.
+    const candidates = await rowsOf<{ id: string; operator_id: string; due_at: string; time_mode: TimeMode; fired: number }>(
       tx,
-      sql`SELECT r.id, r.operator_id, ${due} AS due_at, p.time_mode
+      sql`SELECT r.id, r.operator_id, ${due} AS due_at, p.time_mode, coalesce(f.level, 0) AS fired
             FROM service_requests r
             JOIN sla_policies p ON p.id = r.sla_policy_id
+            LEFT JOIN LATERAL (SELECT max(a.level) AS level FROM sla_alerts a
+                                WHERE a.request_id = r.id AND a.clock = ${name} AND a.kind = 'breach' AND a.due_at = ${due}) f ON true
            WHERE ${open} AND ${warn} <= ${nowIso} AND ${due} <= ${nowIso}
-             AND NOT EXISTS (SELECT 1 FROM sla_alerts a
-                              WHERE a.request_id = r.id AND a.clock = ${name} AND a.kind = 'breach' AND a.due_at = ${due}
-                                AND a.level >= (SELECT coalesce(max(level), 0) FROM escalation_steps s WHERE s.operator_id = r.operator_id))`,
+             AND EXISTS (SELECT 1 FROM escalation_steps s
+                          WHERE s.operator_id = r.operator_id AND s.level > coalesce(f.level, 0)
+                            AND ${due} + make_interval(mins => s.delay_minutes) <= ${nowIso}::timestamptz)`,
     );
     if (!candidates.length) continue;
     const ladders = await laddersFor(tx, [...new Set(candidates.map((c) => c.operator_id))]);
@@ -57,7 +61,7 @@ export async function slaSweep(tx: DbOrTx, now: Date): Promise<NotificationRow[]
     for (const cand of candidates) {
       const l = ladders.get(cand.operator_id)!;
       const late = minutesBetween(new Date(cand.due_at), now, cand.time_mode, l.cal);
-      for (const step of l.steps) if (late >= step.delayMinutes) rows.push({ operatorId: cand.operator_id, requestId: cand.id, level: step.level, dueAt: new Date(cand.due_at).toISOString() });
+      for (const step of l.steps) if (step.level > Number(cand.fired) && late >= step.delayMinutes) rows.push({ operatorId: cand.operator_id, requestId: cand.id, level: step.level, dueAt: new Date(cand.due_at).toISOString() });
     }
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
@@ -76,8 +80,8 @@ export async function slaSweep(tx: DbOrTx, now: Date): Promise<NotificationRow[]
 }
 
 async function laddersFor(tx: DbOrTx, operatorIds: string[]) {
-  const steps = await tx.select().from(escalationSteps).where(sql`${escalationSteps.operatorId} IN (${sql.join(operatorIds.map((id) => sql`${id}`), sql`, `)})`);
-  const overrides = await tx.select().from(calendarOverrides).where(sql`${calendarOverrides.operatorId} IN (${sql.join(operatorIds.map((id) => sql`${id}`), sql`, `)})`);
+  const steps = await tx.select().from(escalationSteps).where(inArray(escalationSteps.operatorId, operatorIds));
+  const overrides = await tx.select().from(calendarOverrides).where(inArray(calendarOverrides.operatorId, operatorIds));
   const out = new Map<string, { steps: typeof steps; cal: WorkCalendar }>();
   for (const op of operatorIds) {
     out.set(op, {
@@ -105,9 +109,9 @@ async function notifyFired(tx: DbOrTx, fired: Fired[], now: Date): Promise<Notif
           LEFT JOIN areas ar ON ar.id = l.area_id
           LEFT JOIN staff al ON al.id = ar.leader_staff_id
           LEFT JOIN users alu ON alu.id = al.user_id
-         WHERE r.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+         WHERE r.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`,
   );
-  const steps = await tx.select().from(escalationSteps).where(sql`${escalationSteps.operatorId} IN (${sql.join([...new Set(targets.map((t) => t.operator_id))].map((id) => sql`${id}`), sql`, `)})`);
+  const steps = await tx.select().from(escalationSteps).where(inArray(escalationSteps.operatorId, [...new Set(targets.map((t) => t.operator_id))]));
   const byId = new Map(targets.map((t) => [t.request_id, t]));
   const items: NewNotification[] = [];
   for (const f of fired) {
@@ -121,5 +125,8 @@ async function notifyFired(tx: DbOrTx, fired: Fired[], now: Date): Promise<Notif
       items.push({ operatorId: t.operator_id, userId, kind: `sla.${f.kind}`, title, body: t.title, requestId: t.request_id });
     }
   }
-  return createNotifications(tx, items, now);
+  // Batched: a backlog after downtime can fire tens of thousands at once (bind parameters are limited).
+  const out: NotificationRow[] = [];
+  for (let i = 0; i < items.length; i += 1000) out.push(...(await createNotifications(tx, items.slice(i, i + 1000), now)));
+  return out;
 }
