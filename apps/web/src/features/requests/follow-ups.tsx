@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Form, Input, List, Modal, Radio, Rate, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'react-router-dom';
 import type { z } from 'zod';
 import type { FollowUpCreate, RequestDetail } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
@@ -38,6 +39,12 @@ export function FollowUps({ r }: { r: RequestDetail }) {
   const [form] = Form.useForm<{ method: (typeof methods)[number]; rating?: number; note: string }>();
   const add = useAddFollowUp(r.id);
   const items = [...r.followUps].sort((a, b) => b.at.localeCompare(a.at));
+  // The 待回访 queue links here as /requests/:id#follow-ups.
+  const { hash } = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hash === '#follow-ups') ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [hash]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -55,7 +62,9 @@ export function FollowUps({ r }: { r: RequestDetail }) {
     <Card
       title={t('req.followUp.title')}
       size="small"
-      style={{ marginBottom: 16 }}
+      style={{ marginBottom: 16, scrollMarginTop: 80 }}
+      id="follow-ups"
+      ref={ref}
       data-testid="follow-ups"
       data-required={r.followUpRequired ? 'true' : 'false'}
       extra={

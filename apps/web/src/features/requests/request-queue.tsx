@@ -1,19 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Checkbox, Empty, Flex, Input, List, Pagination, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CheckOutlined, FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckOutlined, FilterOutlined, PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { channelLabels, channels, requestKindLabels, requestKinds, type RequestSummary } from '@yqt/contracts';
+import { channelLabels, channels, requestKindLabels, requestKinds, type RequestStatus, type RequestSummary, type Role } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
 import { api, ApiError, type Query } from '../../lib/api';
 import { notifySuccess, notifyWarning } from '../../shared/notify';
 import { Page } from '../../shared/page';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useCan } from '../auth/auth.api';
+import { useCan, useMe } from '../auth/auth.api';
 import { useParks } from '../parks/parks.api';
+import { BulkReassign } from './bulk-reassign';
 import { ChannelText, Countdown, KindTag, RequestStatusTag } from './labels';
 import { useCategories, useRequestPage } from './requests.api';
+import { SavedViews } from './saved-views';
 import { fmtShort } from './time';
 
 const tabs = {
@@ -21,6 +23,8 @@ const tabs = {
   working: 'accepted,in_progress,key_issue',
   awaiting: 'awaiting_info',
   resolved: 'resolved',
+  /** 待回访: closed requests picked for a follow-up call that have none yet (`followUpDue=true`). */
+  followUp: undefined,
   all: undefined,
 } as const;
 type TabKey = keyof typeof tabs;
@@ -28,6 +32,23 @@ const isOpenTab = (k: TabKey) => k === 'submitted' || k === 'working' || k === '
 
 const filterKeys = ['q', 'kind', 'categoryId', 'channel', 'parkId', 'mine', 'overdue', 'sort'] as const;
 type FilterKey = (typeof filterKeys)[number];
+
+/** Statuses a supervisor may reassign from (lifecycle `reassign`: OPEN). */
+const REASSIGNABLE: ReadonlySet<RequestStatus> = new Set(['submitted', 'accepted', 'in_progress', 'awaiting_info', 'key_issue']);
+/** Only these roles may reassign (the server answers 403 otherwise, and per park for managers). */
+const SUPERVISORS: readonly Role[] = ['admin', 'park_manager'];
+/** Who records follow-ups: supervisors and the responsible officer. */
+const FOLLOW_UP_ROLES: readonly Role[] = ['admin', 'park_manager', 'liaison'];
+
+/** The view part of the URL (tab + filters + sort) in a fixed order: what a saved view stores. */
+function viewQuery(params: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const k of ['tab', ...filterKeys]) {
+    const v = params.get(k);
+    if (v) out.set(k, v);
+  }
+  return out.toString();
+}
 
 /** Queue state lives in the URL (shareable, survives the back button). */
 function useQueueParams() {
@@ -57,16 +78,30 @@ function useQueueParams() {
       return next;
     });
   const reset = () => setParams(new URLSearchParams(tab !== 'submitted' ? { tab } : {}), { replace: true });
-  return { tab: tab in tabs ? tab : 'submitted', page, pageSize, f, set, setPage, reset };
+  /** Applies a saved view: its query string replaces tab, filters and sort; paging starts over. */
+  const apply = (query: string) => {
+    const next = new URLSearchParams(query);
+    const size = params.get('pageSize');
+    if (size) next.set('pageSize', size);
+    setParams(next);
+  };
+  return { tab: Object.hasOwn(tabs, tab) ? tab : 'submitted', page, pageSize, f, set, setPage, reset, apply, view: viewQuery(params) };
 }
 
 export function RequestQueue() {
   const { t, label } = useI18n();
   const can = useCan();
+  const { data: me } = useMe();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { tab, page, pageSize, f, set, setPage, reset } = useQueueParams();
+  const queue = useQueueParams();
+  const { page, pageSize, f, set, setPage, reset } = queue;
+  const roles = me?.roles ?? [];
+  const canReassign = roles.some((r) => SUPERVISORS.includes(r));
+  const canFollowUp = roles.some((r) => FOLLOW_UP_ROLES.includes(r));
+  const tab: TabKey = queue.tab === 'followUp' && !canFollowUp ? 'submitted' : queue.tab;
+  const followUpTab = tab === 'followUp';
   const parks = useParks();
   const cats = useCategories();
   const [q, setQ] = useState(f.q ?? '');
@@ -93,6 +128,7 @@ export function RequestQueue() {
     parkId: f.parkId,
     mine: f.mine,
     overdue: f.overdue,
+    followUpDue: followUpTab ? 'true' : undefined,
     sort,
     page,
     pageSize,
@@ -109,8 +145,13 @@ export function RequestQueue() {
       .map((c) => ({ value: c.id, label: c.parentId ? `${name.get(c.parentId) ?? ''} / ${c.name}` : c.name }));
   }, [cats.data]);
 
+  const acceptRows = items.filter((r) => selected.includes(r.id) && r.status === 'submitted');
+  const reassignRows = canReassign ? items.filter((r) => selected.includes(r.id) && REASSIGNABLE.has(r.status)) : [];
+  const selectable = (r: RequestSummary) => r.status === 'submitted' || (canReassign && REASSIGNABLE.has(r.status));
+  const selectionTab = tab === 'submitted' || tab === 'all' || (canReassign && isOpenTab(tab));
+
   const bulkAccept = async () => {
-    const rows = items.filter((r) => selected.includes(r.id) && r.status === 'submitted');
+    const rows = acceptRows;
     setBulkBusy(true);
     let ok = 0;
     let conflict = 0;
@@ -133,7 +174,9 @@ export function RequestQueue() {
   };
 
   const columns: TableColumnsType<RequestSummary> = [
-    { title: t('req.countdown'), key: 'countdown', width: 170, render: (_: unknown, r) => <Countdown request={r} /> },
+    followUpTab
+      ? { title: t('req.closedAtShort'), dataIndex: 'closedAt', width: 130, render: (v: string | null) => (v ? fmtShort(v) : '—') }
+      : { title: t('req.countdown'), key: 'countdown', width: 170, render: (_: unknown, r) => <Countdown request={r} /> },
     {
       title: t('req.title'),
       dataIndex: 'title',
@@ -158,6 +201,20 @@ export function RequestQueue() {
     { title: t('req.liaison'), dataIndex: 'liaisonName', render: (n: string | null) => n ?? '—' },
     { title: t('req.channel'), dataIndex: 'channel', render: (c: RequestSummary['channel']) => <ChannelText channel={c} /> },
     { title: t('req.receivedAtShort'), dataIndex: 'receivedAt', render: (v: string) => fmtShort(v) },
+    ...(followUpTab
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'followUp',
+            fixed: 'right' as const,
+            render: (_: unknown, r: RequestSummary) => (
+              <Link to={`/requests/${r.id}#follow-ups`} data-testid="follow-up-go">
+                <PhoneOutlined /> {t('req.followUpGo')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const sel = (key: FilterKey, placeholder: string, options: { value: string; label: string }[], width = 150) => (
@@ -191,7 +248,7 @@ export function RequestQueue() {
           setSelected([]);
           set({ tab: k === 'submitted' ? undefined : k, sort: undefined });
         }}
-        items={(Object.keys(tabs) as TabKey[]).map((k) => ({
+        items={(Object.keys(tabs) as TabKey[]).filter((k) => k !== 'followUp' || canFollowUp).map((k) => ({
           key: k,
           label: <span data-testid={`queue-tab-${k}`}>{t(`req.tab.${k}`)}{k === tab && list.data ? ` (${total})` : ''}</span>,
         }))}
@@ -243,12 +300,24 @@ export function RequestQueue() {
           </>
         )}
       </Flex>
+      <SavedViews
+        userId={me?.id}
+        current={queue.view}
+        onApply={(query) => {
+          setSelected([]);
+          queue.apply(query);
+        }}
+      />
       {canAct && selected.length > 0 ? (
         <Flex gap={8} align="center" style={{ marginBottom: 8 }} wrap>
           <Typography.Text>{t('req.selected', { n: selected.length })}</Typography.Text>
-          <Button type="primary" icon={<CheckOutlined />} loading={bulkBusy} onClick={() => void bulkAccept()} data-testid="bulk-accept">
-            {t('req.bulkAccept')}
-          </Button>
+          {acceptRows.length ? (
+            <Button type="primary" icon={<CheckOutlined />} loading={bulkBusy} onClick={() => void bulkAccept()} data-testid="bulk-accept">
+              {t('req.bulkAccept')}
+              {reassignRows.length > acceptRows.length ? ` (${acceptRows.length})` : ''}
+            </Button>
+          ) : null}
+          {reassignRows.length ? <BulkReassign rows={reassignRows} onDone={() => setSelected([])} /> : null}
           <Button type="link" onClick={() => setSelected([])}>{t('common.cancel')}</Button>
         </Flex>
       ) : null}
@@ -264,13 +333,19 @@ export function RequestQueue() {
                 className="yqt-req-card"
                 style={{ marginBottom: 8 }}
                 hoverable
-                onClick={() => navigate(`/requests/${r.id}`)}
+                onClick={() => navigate(`/requests/${r.id}${followUpTab ? '#follow-ups' : ''}`)}
                 data-testid="queue-row"
                 data-row-key={r.id}
               >
                 <Flex justify="space-between" gap={8} align="center">
                   <RequestStatusTag status={r.status} />
-                  <Countdown request={r} />
+                  {followUpTab ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('req.closedAtShort')} {r.closedAt ? fmtShort(r.closedAt) : '—'}
+                    </Typography.Text>
+                  ) : (
+                    <Countdown request={r} />
+                  )}
                 </Flex>
                 <Typography.Text strong ellipsis style={{ display: 'block', marginTop: 6 }}>
                   {r.priority === 'urgent' ? <Tag color="red">{t('req.urgentTag')}</Tag> : null}
@@ -294,11 +369,11 @@ export function RequestQueue() {
           size="middle"
           onRow={() => ({ 'data-testid': 'queue-row' }) as React.HTMLAttributes<HTMLElement>}
           rowSelection={
-            canAct && (tab === 'submitted' || tab === 'all')
+            canAct && selectionTab
               ? {
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys.map(String)),
-                  getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted' }),
+                  getCheckboxProps: (r) => ({ disabled: !selectable(r) }),
                 }
               : undefined
           }
