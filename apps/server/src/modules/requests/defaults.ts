@@ -41,6 +41,9 @@ const DEFAULT_TEMPLATES = [
 
 /** Creates the category tree and the SLA policies an operator starts with; idempotent. */
 export async function ensureRequestDefaults(db: DbOrTx, operatorId: string) {
+  // Settings are written last: when they exist, everything else does too (keeps restarts fast).
+  const [done] = await db.select({ id: operatorSettings.operatorId }).from(operatorSettings).where(eq(operatorSettings.operatorId, operatorId));
+  if (done) return;
   let sort = 0;
   for (const c of defaultCategories) {
     await db.insert(requestCategories).values({ operatorId, code: c.code, name: c.name, sortOrder: sort++ }).onConflictDoNothing();
@@ -67,8 +70,8 @@ export async function ensureRequestDefaults(db: DbOrTx, operatorId: string) {
       { operatorId, version: 1, ...OUTAGE_POLICY, categoryId: outage!.id },
     ])
     .onConflictDoNothing();
-  await db.insert(operatorSettings).values({ operatorId }).onConflictDoNothing();
   await db.insert(escalationSteps).values(DEFAULT_LADDER.map((s) => ({ operatorId, ...s }))).onConflictDoNothing();
   const [tpl] = await db.select({ id: replyTemplates.id }).from(replyTemplates).where(eq(replyTemplates.operatorId, operatorId)).limit(1);
   if (!tpl) await db.insert(replyTemplates).values(DEFAULT_TEMPLATES.map((t, i) => ({ operatorId, ...t, sortOrder: i })));
+  await db.insert(operatorSettings).values({ operatorId }).onConflictDoNothing();
 }

@@ -1,7 +1,10 @@
 import { industrySections, sizeLabels, statusLabels, tierLabels } from '@yqt/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is large: loaded on first use, not at server start. */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { buildings, enterprises, parks, staff, units } from '../../../db/schema/index.js';
@@ -38,7 +41,7 @@ export async function exportRoster(ctx: Ctx, filters: ListFilters): Promise<Buff
     .limit(MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', `导出超过${MAX_EXPORT_ROWS}行，请先筛选`);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '园企通';
   const ws = styledSheet(wb, '企业名录', [...rosterColumns, { header: '企业联络员', width: 12 }]);
   for (const r of rows) {
@@ -71,7 +74,7 @@ export async function exportRoster(ctx: Ctx, filters: ListFilters): Promise<Buff
 
 /** An empty roster with the columns, one example row, and the operator's parks for reference. */
 export async function rosterTemplate(ctx: Ctx): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '园企通';
   const ws = styledSheet(wb, '企业名录', [...rosterColumns]);
   rosterColumns.forEach((c, i) => {

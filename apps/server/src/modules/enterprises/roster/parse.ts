@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is large: loaded on first use, not at server start. */
+const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../../../core/errors.js';
 import { keyForHeader, type RawRow, type RosterKey } from './columns.js';
 
@@ -80,7 +83,7 @@ export async function parseRoster(filename: string, buf: Buffer, required: reado
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv')) return toSheet(parseCsv(decodeCsv(buf)), required);
   if (!lower.endsWith('.xlsx')) throw new AppError('VALIDATION_FAILED', '仅支持 .xlsx 或 .csv 文件', [{ path: 'file', code: 'file_type', message: '仅支持 .xlsx 或 .csv 文件' }]);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
