@@ -263,3 +263,34 @@ export const AuditEntry = z.object({
   ip: z.string().nullable(),
 });
 export const AuditPage = pageOf(AuditEntry);
+
+// ---------- staff accounts ----------
+export const Password = z
+  .string()
+  .min(8, '密码至少8位')
+  .max(128, '密码过长')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+const staffRole = z.enum(['admin', 'leader', 'park_manager', 'liaison', 'dept_handler']);
+export const StaffCreate = z.strictObject({
+  name: text(50),
+  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3-32位小写字母、数字或 ._-，以字母开头'),
+  password: Password,
+  roles: z.array(staffRole).min(1, '至少选择一个角色'),
+  title: optText(50),
+  phone: Phone,
+  departmentId: Id.nullish(),
+  areaId: Id.nullish(),
+  parkIds: z.array(Id).max(20).default([]),
+});
+export const StaffUpdate = z.strictObject({
+  name: text(50).optional(),
+  roles: z.array(staffRole).min(1, '至少选择一个角色').optional(),
+  title: optText(50).optional(),
+  phone: Phone.optional(),
+  departmentId: Id.nullish(),
+  areaId: Id.nullish(),
+  parkIds: z.array(Id).max(20).optional(),
+  active: z.boolean().optional(),
+});
+export const PasswordReset = z.strictObject({ password: Password });
+export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: Password });

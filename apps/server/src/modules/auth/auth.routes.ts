@@ -1,4 +1,6 @@
-import { LoginBody, Me, Ok } from '@yqt/contracts';
+import { LoginBody, Me, Ok, PasswordChange } from '@yqt/contracts';
+import { ctxOf } from '../../core/context.js';
+import { changeOwnPassword } from '../staff/index.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeOf, type Actor } from '../../core/actor.js';
@@ -56,6 +58,12 @@ export async function authRoutes(fastify: FastifyInstance) {
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], summary: '修改本人密码（其他会话失效）', body: PasswordChange, response: { 200: Ok } } },
+    async (request) => changeOwnPassword(ctxOf(request), request.body, request.cookies[SESSION_COOKIE]),
   );
 
   app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } } }, async (request) => {

@@ -1,1 +1,2 @@
 export { staffRoutes } from './staff.routes.js';
+export { changeOwnPassword } from './accounts.service.js';

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../core/db.js';
 import { likePattern } from '../enterprises/search-tokens.js';
 
-type StaffFilter = { q?: string; role?: string; areaId?: string; departmentId?: string };
+type StaffFilter = { q?: string; role?: string; areaId?: string; departmentId?: string; id?: string };
 
 export async function listStaff(db: DbOrTx, operatorId: string, f: StaffFilter, limit: number, offset: number) {
   const parts: SQL[] = [sql`s.operator_id = ${operatorId}`];
@@ -10,6 +10,7 @@ export async function listStaff(db: DbOrTx, operatorId: string, f: StaffFilter, 
   if (f.role) parts.push(sql`${f.role} = ANY(u.roles)`);
   if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}`);
   if (f.departmentId) parts.push(sql`s.department_id = ${f.departmentId}`);
+  if (f.id) parts.push(sql`s.id = ${f.id}`);
   const where = sql.join(parts, sql` AND `);
   const [items, [total]] = await Promise.all([
     rowsOf<{
@@ -61,4 +62,10 @@ export async function listDepartments(db: DbOrTx, operatorId: string) {
           FROM departments d WHERE d.operator_id = ${operatorId} ORDER BY d.name`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, staffCount: Number(r.staff_count) }));
+}
+
+/** One staff member in the list's shape (after a create or an edit). */
+export async function staffSummary(ctx: { db: DbOrTx; actor: { operatorId: string } }, id: string) {
+  const { items } = await listStaff(ctx.db, ctx.actor.operatorId, { id }, 1, 0);
+  return items[0]!;
 }
