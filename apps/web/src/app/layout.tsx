@@ -8,6 +8,7 @@ import {
   CustomerServiceOutlined,
   SettingOutlined,
   HomeOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   ShopOutlined,
@@ -22,6 +23,7 @@ import { LangSwitch } from './lang-switch';
 import { useIsMobile } from '../shared/use-is-mobile';
 import { useLogout, useMe } from '../features/auth/auth.api';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { PasswordChangeDialog } from '../features/auth/password-change-dialog';
 import { LiveEvents } from './live-events';
 
 type NavLeaf = { key: string; icon?: React.ReactNode; label: string };
@@ -73,10 +75,17 @@ function UserMenu({ me }: { me: Me }) {
   const logout = useLogout();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const [changingPassword, setChangingPassword] = useState(false);
   const roleText = me.roles.map((r) => label(roleLabels[r])).join('、');
   const items: MenuProps['items'] = [
     { key: 'who', label: <div style={{ maxWidth: 240 }}><b>{me.displayName}</b><br /><Typography.Text type="secondary">{roleText}</Typography.Text></div>, disabled: true },
     { type: 'divider' },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="password-change">{t('user.changePassword')}</span>,
+      onClick: () => setChangingPassword(true),
+    },
     {
       key: 'logout',
       icon: <LogoutOutlined />,
@@ -85,20 +94,23 @@ function UserMenu({ me }: { me: Me }) {
     },
   ];
   return (
-    <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
-      <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
-        <Flex align="center" gap={8}>
-          <Avatar size="small" icon={<UserOutlined />} />
-          {isMobile ? null : (
-            <span style={{ lineHeight: 1.2, textAlign: 'left' }}>
-              {me.displayName}
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{roleText}</Typography.Text>
-            </span>
-          )}
-        </Flex>
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
+        <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+          <Flex align="center" gap={8}>
+            <Avatar size="small" icon={<UserOutlined />} />
+            {isMobile ? null : (
+              <span style={{ lineHeight: 1.2, textAlign: 'left' }}>
+                {me.displayName}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{roleText}</Typography.Text>
+              </span>
+            )}
+          </Flex>
+        </Button>
+      </Dropdown>
+      {changingPassword ? <PasswordChangeDialog onClose={() => setChangingPassword(false)} /> : null}
+    </>
   );
 }
 

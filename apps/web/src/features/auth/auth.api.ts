@@ -52,3 +52,11 @@ export function useLogout() {
     meta: { silent: true },
   });
 }
+
+/** 修改本人密码; the server ends the user's other sessions. Errors are shown on the form. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', body),
+    meta: { silent: true },
+  });
+}

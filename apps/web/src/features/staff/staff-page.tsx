@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Empty, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Empty, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { roleLabels, roles, type Role, type StaffSummary } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
 import { Page } from '../../shared/page';
+import { useCan } from '../auth/auth.api';
+import { ResetPasswordDialog, StaffDialog, type StaffDialogState } from './staff-dialogs';
 import { useDepartments, useStaffPage, type StaffQuery } from './staff.api';
 
 export default function StaffPage() {
@@ -16,9 +20,41 @@ export default function StaffPage() {
   const staff = useStaffPage(query);
   const depts = useDepartments();
   const roleText = (r: string) => label(roleLabels[r as Role], r);
+  const can = useCan();
+  const canWrite = can('staff.write');
+  const [dialog, setDialog] = useState<StaffDialogState | null>(null);
+  const [resetFor, setResetFor] = useState<StaffSummary | null>(null);
+  const actions: TableColumnsType<StaffSummary> = canWrite
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          fixed: 'right',
+          render: (_: unknown, s: StaffSummary) => (
+            <Space size={0}>
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', staff: s })} data-testid="staff-edit">
+                {t('common.edit')}
+              </Button>
+              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetFor(s)} data-testid="staff-reset-password">
+                {t('staff.resetPassword')}
+              </Button>
+            </Space>
+          ),
+        },
+      ]
+    : [];
 
   return (
-    <Page title={t('staff.list')}>
+    <Page
+      title={t('staff.list')}
+      extra={
+        canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })} data-testid="staff-new">
+            {t('staff.new')}
+          </Button>
+        ) : null
+      }
+    >
       <Flex wrap gap={8} className="yqt-filters">
         <Input.Search allowClear value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('staff.searchPlaceholder')} style={{ width: 220 }} data-testid="staff-search" />
         <Select
@@ -65,8 +101,11 @@ export default function StaffPage() {
             dataIndex: 'active',
             render: (v: boolean) => (v ? <Tag color="green">{t('staff.activeYes')}</Tag> : <Tag>{t('staff.activeNo')}</Tag>),
           },
+          ...actions,
         ]}
       />
+      {dialog ? <StaffDialog state={dialog} onClose={() => setDialog(null)} /> : null}
+      {resetFor ? <ResetPasswordDialog staff={resetFor} onClose={() => setResetFor(null)} /> : null}
     </Page>
   );
 }
