@@ -18,10 +18,17 @@ function phonePhoto(): string {
   return path;
 }
 
-async function act(page: Page, action: string, note?: string) {
-  if (note) await page.getByTestId('request-note').first().fill(note);
+/** One staff action through the panel; waits for the status it leads to before the next step. */
+async function act(page: Page, action: string, expectStatus: string, note?: string) {
+  if (note) {
+    const box = page.getByTestId('request-note').first();
+    await box.fill(note);
+    await expect.poll(() => box.inputValue()).toBe(note);
+  }
   await page.getByTestId(`request-action-${action}`).click();
   await page.getByTestId('action-confirm').last().click();
+  await page.getByTestId('action-confirm').last().waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('request-status').first().innerText()).toContain(expectStatus);
   await waitIdle(page);
 }
 
@@ -68,10 +75,9 @@ describe('a request from phone to rectification', () => {
     await expect.poll(() => p.locator(`[data-row-key="${requestId}"]`).count(), { timeout: 20_000 }).toBe(1);
     await shot(p, 'requests-02-officer-queue-live');
     await p.goto(url(`/requests/${requestId}`));
-    await act(p, 'accept');
-    await act(p, 'feedback', '已联系市政部门，今天下午疏通。');
-    await act(p, 'resolve', '围墙外下水道已全面疏通，园区内管网已清排。');
-    await expect.poll(() => p.getByTestId('request-status').first().innerText()).toContain('已解决');
+    await act(p, 'accept', '已受理');
+    await act(p, 'feedback', '办理中', '已联系市政部门，今天下午疏通。');
+    await act(p, 'resolve', '已解决', '围墙外下水道已全面疏通，园区内管网已清排。');
     await shot(p, 'requests-03-officer-resolved');
   });
 

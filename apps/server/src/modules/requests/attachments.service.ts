@@ -10,6 +10,7 @@ import { requestAttachments, requestEvents } from '../../db/schema/index.js';
 import { sniff, stripMetadata } from './file-safety.js';
 import { canAct } from './requests.policy.js';
 import { findRequest } from './requests.repo.js';
+import { publishChange } from './request-events.js';
 
 export const MAX_ATTACHMENTS_PER_REQUEST = 9;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -47,7 +48,7 @@ export async function addAttachment(ctx: Ctx, requestId: string, file: { filenam
     throw invalid('file', '文件已损坏，无法读取', 'file_corrupt');
   }
   const filename = file.filename.replace(/[\\/\0\r\n"]/g, '_').slice(-100) || 'file';
-  return ctx.db.transaction(async (tx) => {
+  const { saved, request } = await ctx.db.transaction(async (tx) => {
     const row = await findRequest(tx, ctx.actor, requestId);
     if (!row) throw notFound('诉求');
     const r = row.r;
@@ -63,8 +64,11 @@ export async function addAttachment(ctx: Ctx, requestId: string, file: { filenam
       .returning({ id: requestAttachments.id, filename: requestAttachments.filename, mime: requestAttachments.mime, size: requestAttachments.size, visibility: requestAttachments.visibility, createdAt: requestAttachments.createdAt });
     await tx.insert(requestEvents).values({ operatorId: r.operatorId, requestId, at: ctx.now, actorUserId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'attach', note: filename, visibility, data: { attachmentId: a!.id } });
     await audit(tx, ctx, { action: 'request.attach', entityType: 'request', entityId: requestId, after: { attachmentId: a!.id, filename, mime, size: data.length } });
-    return toAttachment(a!);
+    return { saved: toAttachment(a!), request: r };
   });
+  // Others looking at the request see the new file without reloading.
+  await publishChange(ctx, request, []);
+  return saved;
 }
 
 /** The file itself, only through the request's visibility rule (no guessable public URL). */

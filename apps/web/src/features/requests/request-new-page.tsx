@@ -7,7 +7,8 @@ import { Page } from '../../shared/page';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useMe } from '../auth/auth.api';
 import { RequestForm, toRequestBody, type RequestFormValues } from './request-form';
-import { useCreateRequest } from './requests.api';
+import { requestKeys, useCreateRequest } from './requests.api';
+import { useQueryClient } from '@tanstack/react-query';
 import { uploadAttachment } from './attachments';
 
 export default function RequestNewPage() {
@@ -18,6 +19,7 @@ export default function RequestNewPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<RequestFormValues>();
   const create = useCreateRequest();
+  const qc = useQueryClient();
   const staff = me?.scope.kind !== 'enterprise';
 
   const onFinish = (v: RequestFormValues) =>
@@ -25,6 +27,8 @@ export default function RequestNewPage() {
       onSuccess: async (r) => {
         // Files go up one by one after the request exists; a failed file does not undo the request.
         for (const f of v.photos ?? []) await uploadAttachment(r.id, f).catch(notifyError);
+        // The created request is cached without its files: fetch it again with them.
+        if (v.photos?.length) await qc.invalidateQueries({ queryKey: requestKeys.detail(r.id) });
         notifySuccess(t(staff ? 'req.registered' : 'req.submitted'));
         navigate(`/requests/${r.id}`, { replace: true });
       },
