@@ -29,7 +29,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { gridRoutes } from './modules/grid/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
-import { parkRoutes } from './modules/parks/index.js';
+import { parkAdminRoutes, parkRoutes } from './modules/parks/index.js';
 import { requestRoutes } from './modules/requests/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { apiKeyRoutes, open311Routes } from './modules/open311/index.js';
@@ -105,6 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     async (v1) => {
       await v1.register(authRoutes);
       await v1.register(parkRoutes);
+      await v1.register(parkAdminRoutes);
       await v1.register(enterpriseRoutes);
       await v1.register(staffRoutes);
       await v1.register(gridRoutes);

@@ -294,3 +294,15 @@ export const StaffUpdate = z.strictObject({
 });
 export const PasswordReset = z.strictObject({ password: Password });
 export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1, '请输入当前密码').max(128), newPassword: Password });
+
+// ---------- parks administration ----------
+export const ParkCreate = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '编码为1-20位字母、数字、_ 或 -'),
+  name: text(50),
+  address: optText(200),
+  description: optText(1000),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+export const ParkUpdate = ParkCreate.partial();
+export const BuildingCreate = z.strictObject({ name: text(30), kind: z.enum(['office', 'factory', 'apartment', 'mixed']).default('factory') });
+export const UnitCreate = z.strictObject({ name: text(30), floor: z.number().int().min(-5).max(200).nullish() });

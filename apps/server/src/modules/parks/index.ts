@@ -1,1 +1,2 @@
 export { parkRoutes } from './parks.routes.js';
+export { parkAdminRoutes } from './parks.admin.js';

@@ -8,9 +8,9 @@ import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/rbac.js';
 import { buildings, units } from '../../db/schema/index.js';
 
-type ParkRow = { id: string; code: string; name: string; address: string | null; description: string | null; enterprise_count: number; building_count: number };
+export type ParkRow = { id: string; code: string; name: string; address: string | null; description: string | null; enterprise_count: number; building_count: number };
 
-const toPark = (r: ParkRow) => ({
+export const toParkDto = (r: ParkRow) => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -20,7 +20,7 @@ const toPark = (r: ParkRow) => ({
   buildingCount: Number(r.building_count),
 });
 
-function parkRows(operatorId: string, id?: string) {
+export function parkRows(operatorId: string, id?: string) {
   return sql`SELECT p.id, p.code, p.name, p.address, p.description,
                     (SELECT count(*) FROM enterprises e WHERE e.park_id = p.id AND e.status IN ('active', 'preparing'))::int AS enterprise_count,
                     (SELECT count(*) FROM buildings b WHERE b.park_id = p.id)::int AS building_count
@@ -37,7 +37,7 @@ export async function parkRoutes(fastify: FastifyInstance) {
     { preHandler: requirePermission('parks.read'), schema: { tags: ['parks'], summary: '园区列表', response: { 200: pageOf(Park) } } },
     async (request) => {
       const ctx = ctxOf(request);
-      const items = (await rowsOf<ParkRow>(ctx.db, parkRows(ctx.actor.operatorId))).map(toPark);
+      const items = (await rowsOf<ParkRow>(ctx.db, parkRows(ctx.actor.operatorId))).map(toParkDto);
       return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
     },
   );
@@ -58,7 +58,7 @@ export async function parkRoutes(fastify: FastifyInstance) {
         ? await ctx.db.select().from(units).where(inArray(units.buildingId, bs.map((b) => b.id))).orderBy(asc(units.name))
         : [];
       return {
-        ...toPark(row),
+        ...toParkDto(row),
         buildings: bs.map((b) => ({
           id: b.id,
           parkId: b.parkId,
