@@ -1,7 +1,5 @@
-import type { FormInstance, FormRule } from 'antd';
+import type { FormRule } from 'antd';
 import { useI18n } from '../app/i18n';
-import { applyServerErrors } from './form-errors';
-import { notifyError } from './notify';
 
 /** Mirrors contracts `Password`: ≥8 chars with letters and digits. */
 export function usePasswordRules(): FormRule[] {
@@ -19,9 +17,4 @@ export function confirmRule(field: string, message: string): FormRule {
   return ({ getFieldValue }) => ({
     validator: (_, v: string | undefined) => (!v || v === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(message))),
   });
-}
-
-/** Places server field errors on the form (400 details, 409 with details); otherwise a notification. */
-export function showFormError(form: FormInstance, e: unknown): void {
-  if (!applyServerErrors(form, e)) notifyError(e);
 }

@@ -3,7 +3,8 @@ import type { ButtonProps } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { notifySuccess } from '../../shared/notify';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { confirmRule, showFormError, usePasswordRules } from '../../shared/password-rules';
+import { confirmRule, usePasswordRules } from '../../shared/password-rules';
+import { showFormError } from '../../shared/form-errors';
 import { useChangeOwnPassword } from './auth.api';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };

@@ -4,8 +4,8 @@ import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, MailOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Contact, EnterpriseDetail } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
-import { applyServerErrors } from '../../shared/form-errors';
-import { notifyError, notifySuccess } from '../../shared/notify';
+import { saveCallbacks } from '../../shared/form-errors';
+import { notifySuccess } from '../../shared/notify';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useContactMutations, type ContactInput } from './enterprises.api';
 
@@ -48,16 +48,7 @@ function ContactModal({
       email: v.email?.trim() || null,
       isPrimary: !!v.isPrimary,
     };
-    const opts = {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onClose();
-      },
-      onError: (e: Error) => {
-        applyServerErrors(form, e);
-        notifyError(e);
-      },
-    };
+    const opts = saveCallbacks(form, t('common.saved'), onClose);
     if (editing) m.update.mutate({ id: editing.id, body }, opts);
     else m.create.mutate(body, opts);
   };

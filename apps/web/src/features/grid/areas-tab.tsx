@@ -3,8 +3,8 @@ import { Button, Empty, Flex, Form, Input, Modal, Table, Typography } from 'antd
 import { EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { Area } from '@yqt/contracts';
 import { useI18n } from '../../app/i18n';
-import { applyServerErrors } from '../../shared/form-errors';
-import { notifyError, notifySuccess } from '../../shared/notify';
+import { saveCallbacks } from '../../shared/form-errors';
+import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/auth.api';
 import { StaffMultiSelect, StaffSelect } from '../staff/staff-select';
 import { useAreaMutations, useAreas } from './grid.api';
@@ -24,16 +24,7 @@ function AreaModal({ open, area, onClose }: { open: boolean; area: Area | null; 
   const submit = async () => {
     const v = await form.validateFields();
     const body = { name: v.name.trim(), leaderId: v.leaderId ?? null };
-    const opts = {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onClose();
-      },
-      onError: (e: Error) => {
-        applyServerErrors(form, e);
-        notifyError(e);
-      },
-    };
+    const opts = saveCallbacks(form, t('common.saved'), onClose);
     if (area) m.update.mutate({ id: area.id, body }, opts);
     else m.create.mutate(body, opts);
   };
