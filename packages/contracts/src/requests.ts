@@ -116,7 +116,7 @@ export const RequestListQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional(),
   status: z
     .string()
-    .regex(/^[a-z_]+(,[a-z_]+)*$/, '状态格式不正确')
+    .refine((v) => v === 'open' || v.split(',').every((x) => (requestStatuses as readonly string[]).includes(x)), '状态应为 open 或以逗号分隔的诉求状态')
     .optional()
     .describe('comma-separated statuses, or "open"'),
   kind: RequestKind.optional(),

@@ -76,6 +76,9 @@ describe('intake', () => {
     expect((await submit('contact', { channel: 'phone' })).json().error.details[0].path).toBe('channel');
     expect((await submit('liaison1', { enterpriseId: t.fx.entA1.id, receivedAt: '2026-12-25T09:00:00+08:00' })).statusCode).toBe(400);
     expect((await submit('contact', { receivedAt: 'yesterday' })).statusCode).toBe(400);
+    const badStatus = await t.req('admin', { method: 'GET', url: '/api/v1/requests?status=submitted,gone' });
+    expect(badStatus.statusCode).toBe(400);
+    expect(badStatus.json().error.details[0].path).toBe('status');
   });
 });
 
