@@ -7,3 +7,8 @@ export * from './auth.js';
 export * from './registry.js';
 export * from './requests.js';
 export * from './sla.js';
+export * from './eligibility.js';
+export * from './policies.js';
+export * from './service-guides.js';
+export * from './indicators.js';
+export * from './applications.js';

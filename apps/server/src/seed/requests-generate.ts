@@ -519,6 +519,7 @@ class Generator {
       reopenCount: 0,
       rectificationBy: null,
       followUpRequired: false,
+      slaNextCheckAt: null, // set by the database trigger
       version: 1,
       createdAt: submitAt,
       updatedAt: submitAt,

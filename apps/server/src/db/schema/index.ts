@@ -6,3 +6,6 @@ export * from './enterprises.js';
 export * from './audit.js';
 export * from './requests.js';
 export * from './request-extras.js';
+export * from './policies.js';
+export * from './indicators.js';
+export * from './applications.js';

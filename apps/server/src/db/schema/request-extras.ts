@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, ts } from './columns.js';
 import { enterprises } from './enterprises.js';
 import { operators } from './operators.js';
 import { requestEvents, serviceRequests } from './requests.js';
 import { staff } from './staff.js';
 import { users } from './users.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** Per-operator settings of the request process (all configurable by an administrator). */
 export const operatorSettings = pgTable('operator_settings', {
