@@ -71,6 +71,8 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body'),
     requestId: uuid('request_id').references(() => serviceRequests.id),
+    /** In-console path for notifications that are not about a request, e.g. /policies/{id}. */
+    link: text('link'),
     readAt: ts('read_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

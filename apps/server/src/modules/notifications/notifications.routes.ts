@@ -15,6 +15,7 @@ const Notification = z.object({
   title: z.string(),
   body: z.string().nullable(),
   requestId: z.string().nullable(),
+  link: z.string().nullable(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });

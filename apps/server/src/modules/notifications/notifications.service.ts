@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../core/db.js';
 import type { EventBus, LiveEvent } from '../../core/events.js';
 import { notifications } from '../../db/schema/index.js';
 
-export type NewNotification = { operatorId: string; userId: string; kind: string; title: string; body?: string | null; requestId?: string | null };
+export type NewNotification = { operatorId: string; userId: string; kind: string; title: string; body?: string | null; requestId?: string | null; link?: string | null };
 export type NotificationRow = typeof notifications.$inferSelect;
 
 /** Writes in-app notifications (inside the caller's transaction); deliver() them after commit. */
@@ -11,7 +11,7 @@ export async function createNotifications(tx: DbOrTx, items: NewNotification[], 
   if (!items.length) return [];
   return tx
     .insert(notifications)
-    .values(items.map((n) => ({ ...n, body: n.body ?? null, requestId: n.requestId ?? null, createdAt: now })))
+    .values(items.map((n) => ({ ...n, body: n.body ?? null, requestId: n.requestId ?? null, link: n.link ?? null, createdAt: now })))
     .returning();
 }
 

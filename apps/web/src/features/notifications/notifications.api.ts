@@ -7,6 +7,8 @@ export type NotificationItem = {
   title: string;
   body: string | null;
   requestId: string | null;
+  /** In-console path for messages not about a request (a policy, an application). */
+  link: string | null;
   readAt: string | null;
   createdAt: string;
 };
