@@ -16,13 +16,8 @@
  * All generated instants are whole seconds: the app writes JS Dates (millisecond precision) and
  * the sweep's "already escalated?" test compares due_at for equality with values that went
  * through JS, so microsecond timestamps would make every clock look new to it.
- * - `prefireAlerts`: the alerts earlier sweeps would already have fired, computed with the
- *   server's own ladder arithmetic as of `asOf` (e.g. an hour ago), inserted in bulk.
  */
 import pg from 'pg';
-import { CLOCKS } from '../../apps/server/src/modules/sla/sweep.js';
-import { minutesBetween, type TimeMode } from '../../apps/server/src/modules/sla/sla-engine.js';
-import { createWorkCalendar } from '../../apps/server/src/core/work-calendar.js';
 import type { OrgInfo } from './requests-data.js';
 
 /** Leaf categories with their weight (of 100), kind and realistic titles. */
@@ -170,49 +165,6 @@ export async function sweepSet(url: string, org: OrgInfo, m: number, now: Date):
     );
     await c.query(`VACUUM (ANALYZE) service_requests`);
     return performance.now() - t0;
-  } finally {
-    await c.end();
-  }
-}
-
-/**
- * The alerts earlier sweeps would have fired by `asOf` for every open request, computed with the
- * same rules as slaSweep (warning at the warn time unless already breached; breach level L once
- * the ladder step's delay has passed, in the policy's time mode). Returns the rows inserted.
- */
-export async function prefireAlerts(url: string, org: OrgInfo, asOf: Date, ladder: { level: number; delayMinutes: number }[]): Promise<number> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const cal = createWorkCalendar((await c.query(`SELECT date::text AS date, kind, name FROM calendar_overrides WHERE operator_id = $1`, [org.operatorId])).rows);
-    const at = asOf.toISOString();
-    let inserted = 0;
-    for (const [clock, col] of Object.entries(CLOCKS)) {
-      const { rows } = await c.query<{ id: string; due: Date; warn: Date; time_mode: TimeMode }>(
-        `SELECT r.id, r.${col.due} AS due, r.${col.warn} AS warn, p.time_mode FROM service_requests r JOIN sla_policies p ON p.id = r.sla_policy_id
-          WHERE r.${col.done} IS NULL AND r.closed_at IS NULL AND r.paused_at IS NULL AND r.${col.warn} <= $1`,
-        [at],
-      );
-      const values: unknown[][] = [];
-      for (const r of rows) {
-        if (r.due > asOf) values.push([r.id, clock, 'warning', 0, r.due]);
-        else {
-          const late = minutesBetween(r.due, asOf, r.time_mode, cal);
-          for (const s of ladder) if (late >= s.delayMinutes) values.push([r.id, clock, 'breach', s.level, r.due]);
-        }
-      }
-      for (let i = 0; i < values.length; i += 20_000) {
-        const chunk = values.slice(i, i + 20_000);
-        const res = await c.query(
-          `INSERT INTO sla_alerts (operator_id, request_id, clock, kind, level, due_at, fired_at)
-           SELECT $1, * , $7 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::timestamptz[]) ON CONFLICT DO NOTHING`,
-          [org.operatorId, chunk.map((v) => v[0]), chunk.map((v) => v[1]), chunk.map((v) => v[2]), chunk.map((v) => v[3]), chunk.map((v) => v[4]), at],
-        );
-        inserted += res.rowCount ?? 0;
-      }
-    }
-    await c.query(`ANALYZE sla_alerts`);
-    return inserted;
   } finally {
     await c.end();
   }

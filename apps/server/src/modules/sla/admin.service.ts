@@ -1,9 +1,10 @@
 import type { CalendarOverrideInput, CategoryInput, CategoryUpdate, EscalationLadder, ReplyTemplateInput, RequestSettings, SlaPolicyInput } from '@yqt/contracts';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
+import type { DbOrTx } from '../../core/db.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import {
   calendarOverrides,
@@ -11,6 +12,7 @@ import {
   operatorSettings,
   replyTemplates,
   requestCategories,
+  serviceRequests,
   slaPolicies,
 } from '../../db/schema/index.js';
 
@@ -94,6 +96,7 @@ export async function putOverride(ctx: Ctx, input: z.infer<typeof CalendarOverri
       .values({ operatorId: ctx.actor.operatorId, date: input.date, kind: input.kind, name: input.name ?? null, createdAt: ctx.now })
       .onConflictDoUpdate({ target: [calendarOverrides.operatorId, calendarOverrides.date], set: { kind: input.kind, name: input.name ?? null } })
       .returning();
+    await recheckOpenClocks(tx, ctx);
     await audit(tx, ctx, { action: 'calendar.override.put', entityType: 'calendar_override', entityId: row!.id, before: before ?? null, after: row });
     return { id: row!.id, date: row!.date, kind: row!.kind as 'workday' | 'holiday', name: row!.name };
   });
@@ -103,9 +106,21 @@ export async function deleteOverride(ctx: Ctx, date: string) {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(calendarOverrides).where(and(eq(calendarOverrides.operatorId, ctx.actor.operatorId), eq(calendarOverrides.date, date))).returning();
     if (!row) throw notFound('日历调整');
+    await recheckOpenClocks(tx, ctx);
     await audit(tx, ctx, { action: 'calendar.override.delete', entityType: 'calendar_override', entityId: row.id, before: row });
   });
   return { ok: true as const };
+}
+
+/**
+ * The sweep's next-check times were computed with the old ladder and calendar: have the next sweep
+ * look at every running clock of the operator again (it fires only what the new rules make due).
+ */
+async function recheckOpenClocks(tx: DbOrTx, ctx: Ctx) {
+  await tx
+    .update(serviceRequests)
+    .set({ slaNextCheckAt: ctx.now })
+    .where(and(eq(serviceRequests.operatorId, ctx.actor.operatorId), isNull(serviceRequests.closedAt), isNull(serviceRequests.pausedAt)));
 }
 
 export async function getLadder(ctx: Ctx) {
@@ -122,6 +137,7 @@ export async function putLadder(ctx: Ctx, input: z.infer<typeof EscalationLadder
     const before = await getLadder({ ...ctx, db: tx as never });
     await tx.delete(escalationSteps).where(eq(escalationSteps.operatorId, ctx.actor.operatorId));
     await tx.insert(escalationSteps).values(sorted.map((s) => ({ ...s, operatorId: ctx.actor.operatorId })));
+    await recheckOpenClocks(tx, ctx);
     await audit(tx, ctx, { action: 'sla.ladder.put', entityType: 'escalation_ladder', entityId: ctx.actor.operatorId, before, after: { steps: sorted } });
     return { steps: sorted };
   });

@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { createDb, type Db } from '../../core/db.js';
 import { runJobOnce, type Job } from '../../core/jobs.js';
 import { notifications, serviceRequests, slaAlerts } from '../../db/schema/index.js';
 import { autoCloseUnrated } from './auto-close.js';
+import { createWorkCalendar } from '../../core/work-calendar.js';
+import { addTime, minutesBetween } from './sla-engine.js';
 import { slaSweep } from './sweep.js';
 
 const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
@@ -23,6 +26,8 @@ async function newRequest() {
 }
 const alertsOf = (id: string, clock = 'accept') =>
   t.handle.db.select().from(slaAlerts).where(and(eq(slaAlerts.requestId, id), eq(slaAlerts.clock, clock)));
+const nextCheckOf = async (id: string) =>
+  (await t.handle.db.select({ v: serviceRequests.slaNextCheckAt }).from(serviceRequests).where(eq(serviceRequests.id, id)))[0]!.v;
 const notesFor = (userId: string, requestId: string) =>
   t.handle.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.requestId, requestId)));
 
@@ -43,12 +48,15 @@ describe('SLA sweep', () => {
     await runJobOnce(t.handle.db, sweepJob, now);
     expect((await alertsOf(r.id)).map((a) => a.kind)).toEqual(['warning']);
     expect((await notesFor(officer, r.id)).filter((n) => n.kind === 'sla.warning')).toHaveLength(1);
+    // The next look is at the accept deadline (the other clocks warn later): ticks before it read nothing.
+    expect(await nextCheckOf(r.id)).toEqual(at('2026-11-25T10:00:00'));
 
     now = at('2026-11-25T10:00:00'); // breach: step 1 (officer, at once)
     await runJobOnce(t.handle.db, sweepJob, now);
     now = at('2026-11-25T10:59:00');
     await runJobOnce(t.handle.db, sweepJob, now);
     expect((await alertsOf(r.id)).filter((a) => a.kind === 'breach').map((a) => a.level)).toEqual([1]);
+    expect(await nextCheckOf(r.id)).toEqual(at('2026-11-25T11:00:00')); // step 2 is one working hour late
 
     now = at('2026-11-25T11:00:00'); // one working hour late: step 2, the area leader
     await runJobOnce(t.handle.db, sweepJob, now);
@@ -64,6 +72,24 @@ describe('SLA sweep', () => {
     const levels = (await alertsOf(r.id)).filter((a) => a.kind === 'breach').map((a) => a.level).sort();
     expect(levels).toEqual([1, 2, 3, 4]);
     expect((await notesFor(t.fx.leader.user.id, r.id)).filter((n) => n.title.includes('受理'))).toHaveLength(1);
+  });
+
+  it('a clock change resets the next check (trigger); a ladder change makes every running clock due again', async () => {
+    now = at('2026-11-30T09:00:00'); // Monday
+    let r = await newRequest();
+    expect(await nextCheckOf(r.id)).toEqual(at('2026-11-30T09:48:00')); // the accept warning
+    r = (await t.req('liaison1', { method: 'POST', url: `/api/v1/requests/${r.id}/actions/accept`, payload: { version: r.version } })).json();
+    const [row] = await t.handle.db.select().from(serviceRequests).where(eq(serviceRequests.id, r.id));
+    expect(await nextCheckOf(r.id)).toEqual(row!.feedbackWarnAt); // accepted: the next clock to warn is feedback
+    await runJobOnce(t.handle.db, sweepJob, now);
+    expect(await nextCheckOf(r.id)).toEqual(row!.feedbackWarnAt); // not due yet: untouched
+    const ladder = (await t.req('admin', { method: 'GET', url: '/api/v1/sla/escalation-ladder' })).json();
+    expect((await t.req('admin', { method: 'PUT', url: '/api/v1/sla/escalation-ladder', payload: ladder })).statusCode).toBe(200);
+    expect(await nextCheckOf(r.id)).toEqual(now);
+    await runJobOnce(t.handle.db, sweepJob, now);
+    expect(await nextCheckOf(r.id)).toEqual(row!.feedbackWarnAt);
+    await t.req('liaison1', { method: 'POST', url: `/api/v1/requests/${r.id}/actions/reject`, payload: { version: r.version, note: '不属于园区受理范围' } });
+    expect(await nextCheckOf(r.id)).toBeNull();
   });
 
   it('does not alert a paused request or a met clock', async () => {
@@ -98,6 +124,22 @@ describe('SLA sweep', () => {
     const officerNotes = await notesFor(t.fx.liaison1.user.id, r.id);
     const titles = officerNotes.map((n) => n.title);
     expect(new Set(titles).size).toBe(titles.length);
+  });
+});
+
+describe('next-check arithmetic', () => {
+  it('addTime(due, d) is the first instant at which d minutes have passed, in both time modes (so no step is checked late)', () => {
+    const cal = createWorkCalendar([]);
+    const from = at('2025-01-01T00:00:00').getTime();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 * 365 * 24 * 60 }), fc.integer({ min: 1, max: 3000 }), fc.constantFrom('working' as const, 'natural' as const), (m, delay, mode) => {
+        const due = new Date(from + m * 60_000);
+        const t = addTime(due, delay, mode, cal);
+        expect(minutesBetween(due, t, mode, cal)).toBeGreaterThanOrEqual(delay);
+        expect(minutesBetween(due, new Date(t.getTime() - 1000), mode, cal)).toBeLessThan(delay);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { rowsOf, type DbOrTx } from '../../core/db.js';
 import { createWorkCalendar, type WorkCalendar } from '../../core/work-calendar.js';
 import { calendarOverrides, escalationSteps } from '../../db/schema/index.js';
 import { createNotifications, type NewNotification, type NotificationRow } from '../notifications/notifications.service.js';
-import { minutesBetween, type TimeMode } from './sla-engine.js';
+import { addTime, minutesBetween, type TimeMode } from './sla-engine.js';
 
 export const CLOCKS = {
   accept: { due: 'accept_by', warn: 'accept_warn_at', done: 'accepted_at', zh: '受理' },
@@ -11,78 +11,183 @@ export const CLOCKS = {
   resolve: { due: 'resolve_by', warn: 'resolve_warn_at', done: 'resolved_at', zh: '解决' },
 } as const;
 type ClockName = keyof typeof CLOCKS;
+const CLOCK_NAMES = Object.keys(CLOCKS) as ClockName[];
+
+/** Rows examined per round; a catch-up after downtime takes several rounds within one sweep. */
+const BATCH = 2000;
 
 type Fired = { request_id: string; clock: ClockName; kind: 'warning' | 'breach'; level: number };
 type Target = { request_id: string; operator_id: string; number: string; title: string; liaison_user: string | null; area_leader_user: string | null; park_manager_users: string[] | null; leader_users: string[] | null };
+type DueRow = {
+  id: string;
+  operator_id: string;
+  version: number;
+  next_check: string;
+  time_mode: TimeMode;
+  stopped: boolean;
+  accept_open: boolean;
+  accept_warn: string;
+  accept_due: string;
+  feedback_open: boolean;
+  feedback_warn: string;
+  feedback_due: string;
+  resolve_open: boolean;
+  resolve_warn: string;
+  resolve_due: string;
+};
+type Ladder = { steps: { level: number; delayMinutes: number; target: string }[]; cal: WorkCalendar };
+type NewAlert = { operatorId: string; requestId: string; clock: ClockName; kind: 'warning' | 'breach'; level: number; dueAt: Date };
 
 /**
  * One SLA sweep: a warning at the warn time of every running clock, and on breach the escalation
  * ladder (officer → area leader → park manager → leadership) as each step's delay passes.
+ *
+ * Work is proportional to what is due, not to the open backlog: each request carries
+ * `sla_next_check_at`, the earliest instant something may fire for it (a database trigger resets it
+ * whenever a clock changes). A sweep reads only rows whose instant has come, fires what is due and
+ * moves the instant to the next warning or ladder step.
+ *
  * Every alert is a row with a unique key, inserted ON CONFLICT DO NOTHING: only the sweep that
  * inserted it notifies, so concurrent instances fire each warning and escalation exactly once.
  */
 export async function slaSweep(tx: DbOrTx, now: Date): Promise<NotificationRow[]> {
   const fired: Fired[] = [];
+  const ladders = new Map<string, Ladder>();
+  let after: DueRow | null = null;
+  for (;;) {
+    const rows: DueRow[] = await dueRows(tx, now, after);
+    if (!rows.length) break;
+    after = rows[rows.length - 1]!;
+    const missing = [...new Set(rows.map((r) => r.operator_id))].filter((op) => !ladders.has(op));
+    if (missing.length) for (const [op, l] of await laddersFor(tx, missing)) ladders.set(op, l);
+    const { alerts, nextChecks } = plan(rows, await firedSoFar(tx, rows), ladders, now);
+    fired.push(...(await insertAlerts(tx, alerts, now)));
+    await moveNextChecks(tx, rows, nextChecks);
+    if (rows.length < BATCH) break;
+  }
+  return notifyFired(tx, fired, now, ladders);
+}
+
+/** Due rows in next-check order; keyset pagination, so a row is never read twice in one sweep. */
+function dueRows(tx: DbOrTx, now: Date, after: DueRow | null): Promise<DueRow[]> {
   const nowIso = now.toISOString();
-  for (const [name, c] of Object.entries(CLOCKS) as [ClockName, (typeof CLOCKS)[ClockName]][]) {
-    const open = sql.raw(`r.${c.done} IS NULL AND r.closed_at IS NULL AND r.paused_at IS NULL`);
-    const due = sql.raw(`r.${c.due}`);
-    const warn = sql.raw(`r.${c.warn}`);
-    // Warnings: the warn time has come, the deadline has not (a clock found already breached skips to escalation).
-    fired.push(
+  return rowsOf<DueRow>(
+    tx,
+    sql`SELECT r.id, r.operator_id, r.version, r.sla_next_check_at AS next_check, p.time_mode,
+               (r.closed_at IS NOT NULL OR r.paused_at IS NOT NULL) AS stopped,
+               r.accepted_at IS NULL AS accept_open, r.accept_warn_at AS accept_warn, r.accept_by AS accept_due,
+               r.first_feedback_at IS NULL AS feedback_open, r.feedback_warn_at AS feedback_warn, r.feedback_by AS feedback_due,
+               r.resolved_at IS NULL AS resolve_open, r.resolve_warn_at AS resolve_warn, r.resolve_by AS resolve_due
+          FROM service_requests r
+          JOIN sla_policies p ON p.id = r.sla_policy_id
+         WHERE r.sla_next_check_at <= ${nowIso}
+               ${after ? sql`AND (r.sla_next_check_at, r.id) > (${new Date(after.next_check).toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+         ORDER BY r.sla_next_check_at, r.id
+         LIMIT ${BATCH}`,
+  );
+}
+
+/** Per request and clock: whether the warning fired and the highest ladder level fired, for the current deadline. */
+async function firedSoFar(tx: DbOrTx, rows: DueRow[]) {
+  const list = await rowsOf<{ request_id: string; clock: ClockName; kind: string; level: number; due_at: string }>(
+    tx,
+    sql`SELECT request_id, clock, kind, max(level)::int AS level, due_at FROM sla_alerts
+         WHERE request_id = ANY(string_to_array(${rows.map((r) => r.id).join(',')}, ',')::uuid[])
+         GROUP BY request_id, clock, kind, due_at`,
+  );
+  const out = new Map<string, number>();
+  // key: request/clock/due → -1 warning only, L = highest breach level (warning implied)
+  for (const a of list) {
+    const key = `${a.request_id}/${a.clock}/${new Date(a.due_at).getTime()}`;
+    const level = a.kind === 'breach' ? Number(a.level) : 0;
+    out.set(key, Math.max(out.get(key) ?? -1, level));
+  }
+  return out;
+}
+
+/**
+ * What to fire now and when to look again, per row. A warning is due at the warn time while the
+ * deadline is still ahead (a clock found already breached skips to escalation); breach level L once
+ * the step's delay has passed in the policy's time mode.
+ */
+function plan(rows: DueRow[], fired: Map<string, number>, ladders: Map<string, Ladder>, now: Date) {
+  const alerts: NewAlert[] = [];
+  const nextChecks = new Map<string, Date | null>();
+  for (const r of rows) {
+    if (r.stopped) {
+      nextChecks.set(r.id, null);
+      continue;
+    }
+    const ladder = ladders.get(r.operator_id)!;
+    let next: number | null = null;
+    const later = (t: Date) => (next = next === null ? t.getTime() : Math.min(next, t.getTime()));
+    for (const clock of CLOCK_NAMES) {
+      if (!r[`${clock}_open`]) continue;
+      const due = new Date(r[`${clock}_due`]);
+      const warn = new Date(r[`${clock}_warn`]);
+      const done = fired.get(`${r.id}/${clock}/${due.getTime()}`);
+      if (now < due) {
+        if (warn <= now) {
+          if (done === undefined) alerts.push({ operatorId: r.operator_id, requestId: r.id, clock, kind: 'warning', level: 0, dueAt: due });
+        } else later(warn);
+      }
+      const highest = done ?? 0;
+      const late = now < due ? -1 : minutesBetween(due, now, r.time_mode, ladder.cal);
+      for (const step of ladder.steps) {
+        if (step.level <= highest) continue;
+        if (late >= step.delayMinutes) alerts.push({ operatorId: r.operator_id, requestId: r.id, clock, kind: 'breach', level: step.level, dueAt: due });
+        else {
+          later(addTime(due, step.delayMinutes, r.time_mode, ladder.cal));
+          break; // later steps come after this one
+        }
+      }
+    }
+    nextChecks.set(r.id, next === null ? null : new Date(next));
+  }
+  return { alerts, nextChecks };
+}
+
+async function insertAlerts(tx: DbOrTx, alerts: NewAlert[], now: Date): Promise<Fired[]> {
+  const out: Fired[] = [];
+  const nowIso = now.toISOString();
+  for (let i = 0; i < alerts.length; i += 500) {
+    const chunk = alerts.slice(i, i + 500);
+    out.push(
       ...(await rowsOf<Fired>(
         tx,
         sql`INSERT INTO sla_alerts (operator_id, request_id, clock, kind, level, due_at, fired_at)
-            SELECT r.operator_id, r.id, ${name}, 'warning', 0, ${due}, ${nowIso}
-              FROM service_requests r
-             WHERE ${open} AND ${warn} <= ${nowIso} AND ${due} > ${nowIso}
+            VALUES ${sql.join(chunk.map((a) => sql`(${a.operatorId}, ${a.requestId}, ${a.clock}, ${a.kind}, ${a.level}, ${a.dueAt.toISOString()}, ${nowIso})`), sql`, `)}
             ON CONFLICT DO NOTHING
             RETURNING request_id, clock, kind, level`,
       )),
     );
-    // Breaches whose next ladder step may be due. Working minutes never exceed natural minutes, so
-    // "the next step's delay has passed in natural time" is a safe index-friendly prefilter; the exact
-    // working-time check follows in code. Only levels above the highest already fired are inserted.
-    const candidates = await rowsOf<{ id: string; operator_id: string; due_at: string; time_mode: TimeMode; fired: number }>(
-      tx,
-      sql`SELECT r.id, r.operator_id, ${due} AS due_at, p.time_mode, coalesce(f.level, 0) AS fired
-            FROM service_requests r
-            JOIN sla_policies p ON p.id = r.sla_policy_id
-            LEFT JOIN LATERAL (SELECT max(a.level) AS level FROM sla_alerts a
-                                WHERE a.request_id = r.id AND a.clock = ${name} AND a.kind = 'breach' AND a.due_at = ${due}) f ON true
-           WHERE ${open} AND ${warn} <= ${nowIso} AND ${due} <= ${nowIso}
-             AND EXISTS (SELECT 1 FROM escalation_steps s
-                          WHERE s.operator_id = r.operator_id AND s.level > coalesce(f.level, 0)
-                            AND ${due} + make_interval(mins => s.delay_minutes) <= ${nowIso}::timestamptz)`,
-    );
-    if (!candidates.length) continue;
-    const ladders = await laddersFor(tx, [...new Set(candidates.map((c) => c.operator_id))]);
-    const rows: { operatorId: string; requestId: string; level: number; dueAt: string }[] = [];
-    for (const cand of candidates) {
-      const l = ladders.get(cand.operator_id)!;
-      const late = minutesBetween(new Date(cand.due_at), now, cand.time_mode, l.cal);
-      for (const step of l.steps) if (step.level > Number(cand.fired) && late >= step.delayMinutes) rows.push({ operatorId: cand.operator_id, requestId: cand.id, level: step.level, dueAt: new Date(cand.due_at).toISOString() });
-    }
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      fired.push(
-        ...(await rowsOf<Fired>(
-          tx,
-          sql`INSERT INTO sla_alerts (operator_id, request_id, clock, kind, level, due_at, fired_at)
-              VALUES ${sql.join(chunk.map((r) => sql`(${r.operatorId}, ${r.requestId}, ${name}, 'breach', ${r.level}, ${r.dueAt}, ${nowIso})`), sql`, `)}
-              ON CONFLICT DO NOTHING
-              RETURNING request_id, clock, kind, level`,
-        )),
-      );
-    }
   }
-  return notifyFired(tx, fired, now);
+  return out;
 }
 
-async function laddersFor(tx: DbOrTx, operatorIds: string[]) {
+/**
+ * Moves each row's next check forward. Guarded by version and the value read: if the request was
+ * changed meanwhile, the trigger has already set a fresh value, which must win.
+ */
+async function moveNextChecks(tx: DbOrTx, rows: DueRow[], next: Map<string, Date | null>) {
+  const ids = rows.map((r) => r.id);
+  const versions = rows.map((r) => String(r.version));
+  const seen = rows.map((r) => new Date(r.next_check).toISOString());
+  const nexts = rows.map((r) => next.get(r.id)?.toISOString() ?? '');
+  await tx.execute(
+    sql`UPDATE service_requests r SET sla_next_check_at = NULLIF(v.next, '')::timestamptz
+          FROM (SELECT unnest(string_to_array(${ids.join(',')}, ','))::uuid AS id,
+                       unnest(string_to_array(${versions.join(',')}, ','))::int AS version,
+                       unnest(string_to_array(${seen.join(',')}, ','))::timestamptz AS seen,
+                       unnest(string_to_array(${nexts.join(',')}, ',')) AS next) v
+         WHERE r.id = v.id AND r.version = v.version AND r.sla_next_check_at = v.seen`,
+  );
+}
+
+async function laddersFor(tx: DbOrTx, operatorIds: string[]): Promise<Map<string, Ladder>> {
   const steps = await tx.select().from(escalationSteps).where(inArray(escalationSteps.operatorId, operatorIds));
   const overrides = await tx.select().from(calendarOverrides).where(inArray(calendarOverrides.operatorId, operatorIds));
-  const out = new Map<string, { steps: typeof steps; cal: WorkCalendar }>();
+  const out = new Map<string, Ladder>();
   for (const op of operatorIds) {
     out.set(op, {
       steps: steps.filter((s) => s.operatorId === op).sort((a, b) => a.level - b.level),
@@ -93,7 +198,7 @@ async function laddersFor(tx: DbOrTx, operatorIds: string[]) {
 }
 
 /** Who hears about each fired alert: warnings go to the officer; breach level L to the ladder's target. */
-async function notifyFired(tx: DbOrTx, fired: Fired[], now: Date): Promise<NotificationRow[]> {
+async function notifyFired(tx: DbOrTx, fired: Fired[], now: Date, ladders: Map<string, Ladder>): Promise<NotificationRow[]> {
   if (!fired.length) return [];
   const ids = [...new Set(fired.map((f) => f.request_id))];
   const targets = await rowsOf<Target>(
@@ -111,13 +216,12 @@ async function notifyFired(tx: DbOrTx, fired: Fired[], now: Date): Promise<Notif
           LEFT JOIN users alu ON alu.id = al.user_id
          WHERE r.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])`,
   );
-  const steps = await tx.select().from(escalationSteps).where(inArray(escalationSteps.operatorId, [...new Set(targets.map((t) => t.operator_id))]));
   const byId = new Map(targets.map((t) => [t.request_id, t]));
   const items: NewNotification[] = [];
   for (const f of fired) {
     const t = byId.get(f.request_id)!;
     const zh = CLOCKS[f.clock].zh;
-    const target = f.kind === 'warning' ? 'liaison' : steps.find((s) => s.operatorId === t.operator_id && s.level === f.level)?.target;
+    const target = f.kind === 'warning' ? 'liaison' : ladders.get(t.operator_id)?.steps.find((s) => s.level === f.level)?.target;
     const users =
       target === 'liaison' ? [t.liaison_user] : target === 'area_leader' ? [t.area_leader_user] : target === 'park_manager' ? (t.park_manager_users ?? []) : target === 'leader' ? (t.leader_users ?? []) : [];
     const title = f.kind === 'warning' ? `【临期】${t.number} ${zh}时限即将到期` : `【超时】${t.number} ${zh}已超时（${f.level}级督办）`;
