@@ -6,6 +6,8 @@ import { sessions } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { rowsOf, type Db } from './db.js';
 import { AppError } from './errors.js';
+import type { EventBus } from './events.js';
+import { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'yqt_session';
 // Sliding expiry is refreshed at most this often, so ordinary reads do not write.
@@ -27,8 +29,15 @@ export async function createSession(db: Db, userId: string, now: Date, ttlMs: nu
   return token;
 }
 
-export async function deleteSession(db: Db, token: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+export async function deleteSession(db: Db, bus: EventBus, actor: { operatorId: string; userId: string } | null, token: string) {
+  const tokenHash = hashToken(token);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (actor) bus.publish({ type: 'session.invalidate', operatorId: actor.operatorId, userId: actor.userId, tokenHash });
+}
+
+/** After a commit that ended a user's sessions or changed their roles or scope: drop cached sessions everywhere. */
+export function invalidateSessions(bus: EventBus, operatorId: string, userId: string) {
+  bus.publish({ type: 'session.invalidate', operatorId, userId });
 }
 
 type SessionRow = {
@@ -89,11 +98,24 @@ export async function actorForToken(db: Db, token: string, now: Date, ttlMs: num
  * Routes opt out with `config: { public: true }` (login, public policy pages).
  */
 export function registerAuthentication(app: FastifyInstance, ttlMs: number) {
+  const cache = new SessionCache();
+  const unsubscribe = app.bus.subscribe((e) => {
+    if (e.type === 'session.invalidate') cache.invalidate(e.userId, e.tokenHash);
+  });
+  app.addHook('onClose', async () => unsubscribe());
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await actorForToken(app.db, token, app.clock(), ttlMs);
+    if (token) {
+      const now = app.clock();
+      const hash = hashToken(token);
+      request.actor = cache.get(hash, now.getTime());
+      if (!request.actor) {
+        request.actor = await actorForToken(app.db, token, now, ttlMs);
+        if (request.actor) cache.set(hash, request.actor, now.getTime());
+      }
+    }
     if (!request.actor && !request.routeOptions.config?.public) {
       throw new AppError('UNAUTHENTICATED', '请先登录');
     }

@@ -18,7 +18,9 @@ export type LiveEvent =
       liaisonId: string | null;
       departmentId: string | null;
     }
-  | { type: 'notification'; operatorId: string; userId: string; notificationId: string; title: string };
+  | { type: 'notification'; operatorId: string; userId: string; notificationId: string; title: string }
+  /** A user's sessions or their scope changed: every instance drops its cached sessions (core/session-cache.ts). Never sent to clients. */
+  | { type: 'session.invalidate'; operatorId: string; userId: string; tokenHash?: string | null };
 
 const CHANNEL = 'yqt_events';
 

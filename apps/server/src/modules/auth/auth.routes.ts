@@ -54,7 +54,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     { config: { public: true }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: Ok } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(app.db, token);
+      if (token) await deleteSession(app.db, app.bus, request.actor, token);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },

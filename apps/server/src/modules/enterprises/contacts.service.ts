@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ContactCreate, ContactUpdate } from '@yqt/contracts';
 import { audit } from '../../core/audit.js';
+import { invalidateSessions } from '../../core/auth.js';
 import type { Ctx } from '../../core/context.js';
 import type { DbOrTx } from '../../core/db.js';
 import { forbidden, notFound } from '../../core/errors.js';
@@ -65,7 +66,7 @@ export async function updateContact(ctx: Ctx, enterpriseId: string, contactId: s
 }
 
 export async function removeContact(ctx: Ctx, enterpriseId: string, contactId: string) {
-  await ctx.db.transaction(async (tx) => {
+  const userId = await ctx.db.transaction(async (tx) => {
     await loadForContactEdit(tx, ctx, enterpriseId);
     const before = await loadContact(tx, enterpriseId, contactId);
     if (before.userId && before.userId === ctx.actor.userId) throw forbidden('不能删除自己的联系人记录');
@@ -74,6 +75,8 @@ export async function removeContact(ctx: Ctx, enterpriseId: string, contactId: s
     await tx.delete(contacts).where(eq(contacts.id, contactId));
     await touchEnterprise(tx, ctx, enterpriseId);
     await audit(tx, ctx, { action: 'contact.delete', entityType: 'contact', entityId: contactId, before });
+    return before.userId;
   });
+  if (userId) invalidateSessions(ctx.bus, ctx.actor.operatorId, userId);
   return { ok: true as const };
 }

@@ -23,6 +23,7 @@ const Notification = z.object({
 /** The same visibility rule as the request queries (requests.policy.ts), applied to a live event. */
 export function eventVisibleTo(actor: Actor, e: LiveEvent): boolean {
   if (e.operatorId !== actor.operatorId) return false;
+  if (e.type === 'session.invalidate') return false;
   if (e.type === 'notification') return e.userId === actor.userId;
   if (hasRole(actor, 'admin', 'leader')) return true;
   return (

@@ -6,7 +6,7 @@ import type { Ctx } from '../../core/context.js';
 import type { DbOrTx } from '../../core/db.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { hashPassword, verifyPassword } from '../../core/passwords.js';
-import { hashToken } from '../../core/auth.js';
+import { hashToken, invalidateSessions } from '../../core/auth.js';
 import { areas, departments, parks, sessions, staff, staffParks, users } from '../../db/schema/index.js';
 
 async function checkRefs(tx: DbOrTx, operatorId: string, v: { departmentId?: string | null; areaId?: string | null; parkIds?: string[] }) {
@@ -52,7 +52,7 @@ async function loadStaff(tx: DbOrTx, ctx: Ctx, id: string) {
 
 /** Edits a staff member; deactivating also disables the login and ends their sessions. */
 export async function updateStaff(ctx: Ctx, id: string, input: z.infer<typeof StaffUpdate>) {
-  return ctx.db.transaction(async (tx) => {
+  const { userId } = await ctx.db.transaction(async (tx) => {
     const before = await loadStaff(tx, ctx, id);
     if (before.userId === ctx.actor.userId && (input.active === false || (input.roles && !input.roles.includes('admin')))) {
       throw conflict('不能停用自己或取消自己的管理员角色');
@@ -74,20 +74,25 @@ export async function updateStaff(ctx: Ctx, id: string, input: z.infer<typeof St
       if (parkIds.length) await tx.insert(staffParks).values(parkIds.map((parkId) => ({ staffId: id, parkId })));
     }
     await audit(tx, ctx, { action: 'staff.update', entityType: 'staff', entityId: id, before, after: { ...after, roles, parkIds } });
-    return { id };
+    return { userId: before.userId };
   });
+  // Roles, parks, department or activity may have changed: cached sessions must reload them.
+  if (userId) invalidateSessions(ctx.bus, ctx.actor.operatorId, userId);
+  return { id };
 }
 
 /** An administrator sets a new password; every session of that user ends. */
 export async function resetPassword(ctx: Ctx, id: string, password: string) {
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
+  const userId = await ctx.db.transaction(async (tx) => {
     const s = await loadStaff(tx, ctx, id);
     if (!s.userId) throw notFound('账号');
     await tx.update(users).set({ passwordHash }).where(eq(users.id, s.userId));
     await tx.delete(sessions).where(eq(sessions.userId, s.userId));
     await audit(tx, ctx, { action: 'staff.password.reset', entityType: 'staff', entityId: id });
+    return s.userId;
   });
+  invalidateSessions(ctx.bus, ctx.actor.operatorId, userId);
   return { ok: true as const };
 }
 
@@ -102,6 +107,8 @@ export async function changeOwnPassword(ctx: Ctx, input: z.infer<typeof Password
     await tx.delete(sessions).where(and(eq(sessions.userId, u.id), currentToken ? ne(sessions.tokenHash, hashToken(currentToken)) : undefined));
     await audit(tx, ctx, { action: 'user.password.change', entityType: 'user', entityId: u.id });
   });
+  // Drops this session from the caches too; it reloads from the database on the next call.
+  invalidateSessions(ctx.bus, ctx.actor.operatorId, u.id);
   return { ok: true as const };
 }
 
