@@ -11,7 +11,7 @@ import { startApp } from './http.js';
 
 export type Statement = { sql: string; params: unknown[] };
 
-export async function captureStatements<T>(url: string, fn: (baseUrl: string) => Promise<T>): Promise<{ statements: Statement[]; result: T }> {
+export async function captureStatements<T>(url: string, fn: (baseUrl: string) => Promise<T>, warmUp?: (baseUrl: string) => Promise<unknown>): Promise<{ statements: Statement[]; result: T }> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const statements: Statement[] = [];
   let on = false;
@@ -19,6 +19,7 @@ export async function captureStatements<T>(url: string, fn: (baseUrl: string) =>
   const handle: DbHandle = { db, engine: 'postgres', url, migrate: async () => {}, close: () => pool.end() };
   const running = await startApp(handle, url);
   try {
+    if (warmUp) await warmUp(running.baseUrl);
     on = true;
     const result = await fn(running.baseUrl);
     on = false;

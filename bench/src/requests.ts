@@ -209,7 +209,7 @@ async function benchPostgres(record: Record<string, unknown>, intake: IntakeRow[
       const cap = await captureStatements(settings.pgUrl, async (u) => {
         const res = await fetch(u + probe.path, { method: 'POST', headers: probe.headers, body: probe.body });
         if (res.status !== 201) throw new Error(`intake probe: HTTP ${res.status} ${await res.text()}`);
-      });
+      }, (u) => fetch(`${u}/api/v1/auth/me`, { headers: probe.headers })); // steady state: the session is cached
       const diff = diffIntakeStatements(cap.statements.map((s) => s.sql));
       log(`postgres: one intake = ${cap.statements.length} statements; raw baseline ${diff.length ? `DIFFERS: ${diff.join('; ')}` : 'matches them in order'}`);
       record.intakeStatements = { count: cap.statements.length, matchesBaseline: diff.length === 0, diff, statements: cap.statements.map((s) => s.sql) };

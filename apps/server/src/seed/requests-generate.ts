@@ -82,7 +82,8 @@ export type HistoryContext = {
   cal: WorkCalendar;
 };
 
-export type RequestRow = typeof serviceRequests.$inferSelect;
+/** Every column but the ones the database derives (search tokens). */
+export type RequestRow = Omit<typeof serviceRequests.$inferSelect, 'searchTokens'>;
 export type EventRow = Omit<typeof requestEvents.$inferInsert, 'id'> & { at: Date; requestId: string };
 export type FollowUpRow = typeof followUps.$inferInsert & { id: string; at: Date };
 export type AlertRow = typeof slaAlerts.$inferInsert & { id: string };

@@ -195,12 +195,12 @@ async function hasRequests(db: DbOrTx, operatorId: string): Promise<boolean> {
  * Bulk insert through one JSON parameter per batch (jsonb_array_elements with a cast per column):
  * on PGlite about 1.8× faster than a multi-row VALUES list and 1.4× faster than
  * json_populate_recordset; plain SQL on PostgreSQL too, and free of the 65,535-parameter limit.
- * Every column of the table is written except `omit` (e.g. a bigserial id); rows carry the
+ * Every column of the table is written except `omit` (e.g. a bigserial id) and generated ones; rows carry the
  * drizzle (camelCase) keys; Dates become ISO strings, jsonb values stay nested JSON.
  */
 async function insertJson(tx: DbOrTx, table: PgTable, rows: readonly object[], batch: number, omit: readonly string[] = []): Promise<void> {
   const name = getTableName(table);
-  const cols = Object.entries(getTableColumns(table)).filter(([key]) => !omit.includes(key));
+  const cols = Object.entries(getTableColumns(table)).filter(([key, c]) => !omit.includes(key) && !c.generated);
   const list = sql.raw(cols.map(([, c]) => `"${c.name}"`).join(', '));
   const values = sql.raw(cols.map(([, c]) => (c.getSQLType() === 'jsonb' ? `r->'${c.name}'` : `(r->>'${c.name}')::${c.getSQLType()}`)).join(', '));
   for (let i = 0; i < rows.length; i += batch) {

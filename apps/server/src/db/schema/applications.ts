@@ -97,6 +97,12 @@ export const policyApplications = pgTable(
     index('policy_applications_park_idx').on(t.parkId, t.submittedAt),
     index('policy_applications_liaison_idx').on(t.liaisonId, t.status),
     index('policy_applications_department_idx').on(t.departmentId, t.status),
+    // The admin list (newest first) and the statistics over a submission period.
+    index('policy_applications_operator_submitted_idx').on(t.operatorId, t.submittedAt),
+    // One open application per enterprise per policy, even when two submissions race.
+    uniqueIndex('policy_applications_open_uq')
+      .on(t.policyId, t.enterpriseId)
+      .where(sql`${t.status} IN ('submitted', 'returned', 'prechecked', 'approved')`),
   ],
 );
 

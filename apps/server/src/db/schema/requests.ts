@@ -153,6 +153,15 @@ export const serviceRequests = pgTable(
     rectificationBy: ts('rectification_by'),
     followUpRequired: boolean('follow_up_required').notNull().default(false),
     /**
+     * Character unigrams and bigrams of title and number for Chinese substring search (same scheme as
+     * enterprises, modules/enterprises/search-tokens.ts), computed by the database (yqt_ngrams, migration
+     * 0008) so every writer — the app, the demo seed, bulk loads — fills it.
+     */
+    searchTokens: text('search_tokens')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`yqt_ngrams(title || number)`),
+    /**
      * The earliest instant the SLA sweep may have something to fire for this request (a warning or the next
      * escalation step); null when no clock runs. A trigger (migration 0007) resets it whenever a clock changes;
      * the sweep moves it forward. Each tick reads only the rows whose time has come.
@@ -173,6 +182,7 @@ export const serviceRequests = pgTable(
     // Migration 0006 adds partial indexes drizzle cannot express (INCLUDE, IN-list predicates) for the
     // open-work queues and the overdue list.
     // The SLA sweep looks only at open clocks whose warning or deadline has come: partial indexes keep it off closed rows.
+    index('service_requests_search_gin').using('gin', t.searchTokens),
     index('service_requests_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`sla_next_check_at IS NOT NULL`),
     index('service_requests_accept_open_idx').on(t.acceptWarnAt).where(sql`accepted_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),
     index('service_requests_feedback_open_idx').on(t.feedbackWarnAt).where(sql`first_feedback_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL 
 import type { Actor } from '../../core/actor.js';
 import type { DbOrTx } from '../../core/db.js';
 import { departments, enterprises, followUps, parks, requestCategories, requestEvents, serviceRequests, slaPolicies, staff } from '../../db/schema/index.js';
-import { likePattern } from '../enterprises/search-tokens.js';
+import { likePattern, queryTokens } from '../enterprises/search-tokens.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import { visibleRequests } from './requests.policy.js';
 
@@ -74,8 +74,12 @@ export function listConditions(actor: Actor, q: RequestListQuery, now: Date): SQ
   if (q.from) where.push(gte(serviceRequests.receivedAt, new Date(q.from)));
   if (q.to) where.push(lt(serviceRequests.receivedAt, new Date(q.to)));
   if (q.q) {
+    // The n-gram index narrows to rows holding every bigram of the query; LIKE on the folded text (full-width
+    // to half-width, lower case, no spaces — migration 0009) checks their order.
+    const tokens = queryTokens(q.q);
+    if (tokens.length) where.push(sql`${serviceRequests.searchTokens} @> ARRAY[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`);
     const p = likePattern(q.q);
-    where.push(or(sql`${serviceRequests.title} ILIKE ${p}`, sql`${serviceRequests.number} ILIKE ${p}`)!);
+    where.push(sql`(yqt_fold(${serviceRequests.title}) LIKE ${p} OR yqt_fold(${serviceRequests.number}) LIKE ${p})`);
   }
   return where;
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "policy_applications_operator_submitted_idx" ON "policy_applications" USING btree ("operator_id","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "policy_applications_open_uq" ON "policy_applications" USING btree ("policy_id","enterprise_id") WHERE "policy_applications"."status" IN ('submitted', 'returned', 'prechecked', 'approved');
