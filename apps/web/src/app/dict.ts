@@ -1,5 +1,11 @@
-/** UI dictionary. zh-CN is the reference; `en` must define every key (type-checked). */
-export const zh = {
+import { applicationsEn, applicationsZh } from '../features/applications/applications.dict';
+import { policiesEn, policiesZh } from '../features/policies/policies.dict';
+
+/**
+ * UI dictionary. zh-CN is the reference; `en` must define every key (type-checked). Larger features
+ * keep their keys in their own `<feature>.dict.ts`, merged here.
+ */
+const baseZh = {
   'app.name': '园企通',
   'app.title': '园企通 · 园区企业服务平台',
   'app.subtitle': '园区企业服务平台',
@@ -553,9 +559,10 @@ export const zh = {
   'set.cat.deactivated': '已停用',
 } as const;
 
+export const zh = { ...baseZh, ...policiesZh, ...applicationsZh } as const;
 export type DictKey = keyof typeof zh;
 
-export const en: Record<DictKey, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.name': 'YuanQiTong',
   'app.title': 'YuanQiTong · Park Enterprise Services',
   'app.subtitle': 'Park enterprise services',
@@ -1108,6 +1115,8 @@ export const en: Record<DictKey, string> = {
   'set.cat.deactivateHint': 'It can no longer be chosen for new requests; existing requests are unaffected.',
   'set.cat.deactivated': 'Deactivated',
 };
+
+export const en: Record<DictKey, string> = { ...baseEn, ...policiesEn, ...applicationsEn };
 
 /** English names of the GB/T 4754-2017 sections (contracts carry the Chinese ones). */
 export const industrySectionsEn: Record<string, string> = {
