@@ -35,12 +35,12 @@ describe('request search (n-gram index over title and number)', () => {
     expect(await search('漏电')).toEqual([]);
   });
 
-  it('the database tokenizer (yqt_ngrams) agrees with the JS one for any text', async () => {
+  it('the database tokenizer (yqt_ngrams) yields the same set as the JS one for any text', async () => {
     const chars = fc.constantFrom(...'漏水门禁卡ＡＢａｂAbc 12（）()　号楼%_\\'.split(''));
     await fc.assert(
       fc.asyncProperty(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), async (text) => {
         const [row] = await rowsOf<{ g: string[] }>(t.handle.db, sql`SELECT yqt_ngrams(${text}) AS g`);
-        expect(row!.g).toEqual(ngramsOf(text).sort());
+        expect([...new Set(row!.g)].sort()).toEqual(ngramsOf(text).sort());
       }),
       { numRuns: 60 },
     );
