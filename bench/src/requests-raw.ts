@@ -15,7 +15,7 @@ import { computeDeadlines, toShanghaiIso, type SlaTargets } from '../../apps/ser
 import type { LoadResult } from './load.js';
 
 const SR_COLUMNS =
-  '"id", "operator_id", "number", "enterprise_id", "park_id", "submitter_user_id", "submitter_name", "submitter_phone", "kind", "category_id", "channel", "priority", "title", "description", "building_id", "unit_id", "location_note", "lat", "lng", "status", "resume_status", "liaison_id", "department_id", "transfer_status", "is_key_issue", "key_issue_leader_id", "merged_into_id", "received_at", "sla_policy_id", "clock_started_at", "accept_by", "feedback_by", "resolve_by", "accept_warn_at", "feedback_warn_at", "resolve_warn_at", "accepted_at", "first_feedback_at", "resolved_at", "closed_at", "close_reason", "paused_at", "paused_minutes", "rating", "rating_comment", "rated_at", "reopen_count", "rectification_by", "follow_up_required", "sla_next_check_at", "version", "created_at", "updated_at"';
+  '"id", "operator_id", "number", "enterprise_id", "park_id", "submitter_user_id", "submitter_name", "submitter_phone", "kind", "category_id", "channel", "priority", "title", "description", "building_id", "unit_id", "location_note", "lat", "lng", "status", "resume_status", "liaison_id", "department_id", "transfer_status", "is_key_issue", "key_issue_leader_id", "merged_into_id", "received_at", "sla_policy_id", "clock_started_at", "accept_by", "feedback_by", "resolve_by", "accept_warn_at", "feedback_warn_at", "resolve_warn_at", "accepted_at", "first_feedback_at", "resolved_at", "closed_at", "close_reason", "paused_at", "paused_minutes", "rating", "rating_comment", "rated_at", "reopen_count", "rectification_by", "follow_up_required", "version", "created_at", "updated_at"';
 const SR_QUALIFIED = SR_COLUMNS.split(', ')
   .map((c) => `"service_requests".${c}`)
   .join(', ');
@@ -43,7 +43,7 @@ export const INTAKE_SQL = {
   calendar: 'select "date", "kind", "name" from "calendar_overrides" where "calendar_overrides"."operator_id" = $1',
   counter:
     'insert into "request_counters" ("operator_id", "day", "last") values ($1, $2, $3) on conflict ("operator_id","day") do update set "last" = "request_counters"."last" + 1 returning "last"',
-  insertRequest: `insert into "service_requests" (${SR_COLUMNS}) values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, default, $20, default, default, default, default, default, $21, $22, $23, $24, $25, $26, $27, $28, $29, default, default, default, default, default, default, default, default, default, default, default, default, default, default, default, $30, $31) returning ${SR_COLUMNS}`,
+  insertRequest: `insert into "service_requests" (${SR_COLUMNS}) values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, default, $20, default, default, default, default, default, $21, $22, $23, $24, $25, $26, $27, $28, $29, default, default, default, default, default, default, default, default, default, default, default, default, default, default, $30, $31) returning ${SR_COLUMNS}`,
   insertEvent:
     'insert into "request_events" ("id", "operator_id", "request_id", "at", "actor_user_id", "actor_name", "action", "from_status", "to_status", "note", "visibility", "data") values (default, $1, $2, $3, $4, $5, $6, default, $7, $8, $9, $10)',
   insertAudit:

@@ -520,7 +520,6 @@ class Generator {
       reopenCount: 0,
       rectificationBy: null,
       followUpRequired: false,
-      slaNextCheckAt: null, // set by the database trigger
       version: 1,
       createdAt: submitAt,
       updatedAt: submitAt,

@@ -38,6 +38,25 @@ export const escalationSteps = pgTable(
 );
 
 /**
+ * When the SLA sweep must next look at a request with a running clock: the earliest warning or ladder
+ * step still to fire. A narrow table of its own, so that moving it forward every few minutes rewrites
+ * one small row instead of a wide request row with a dozen indexes. Database triggers (migration 0010)
+ * insert, reset (bumping `generation`) or delete the row whenever a clock changes; the sweep moves it.
+ */
+export const slaChecks = pgTable(
+  'sla_checks',
+  {
+    requestId: uuid('request_id')
+      .primaryKey()
+      .references(() => serviceRequests.id),
+    nextCheckAt: ts('next_check_at').notNull(),
+    /** Bumped by the trigger on every clock change; the sweep's move is guarded by it, so a change wins. */
+    generation: integer('generation').notNull().default(1),
+  },
+  (t) => [index('sla_checks_next_idx').on(t.nextCheckAt, t.requestId)],
+);
+
+/**
  * One row per warning or escalation fired. The unique key makes firing exactly-once across
  * server instances: a sweep inserts with ON CONFLICT DO NOTHING and notifies only for rows it inserted.
  */

@@ -161,12 +161,6 @@ export const serviceRequests = pgTable(
       .array()
       .notNull()
       .generatedAlwaysAs(sql`yqt_ngrams(title || number)`),
-    /**
-     * The earliest instant the SLA sweep may have something to fire for this request (a warning or the next
-     * escalation step); null when no clock runs. A trigger (migration 0007) resets it whenever a clock changes;
-     * the sweep moves it forward. Each tick reads only the rows whose time has come.
-     */
-    slaNextCheckAt: ts('sla_next_check_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -183,7 +177,6 @@ export const serviceRequests = pgTable(
     // open-work queues and the overdue list.
     // The SLA sweep looks only at open clocks whose warning or deadline has come: partial indexes keep it off closed rows.
     index('service_requests_search_gin').using('gin', t.searchTokens),
-    index('service_requests_sla_next_check_idx').on(t.slaNextCheckAt).where(sql`sla_next_check_at IS NOT NULL`),
     index('service_requests_accept_open_idx').on(t.acceptWarnAt).where(sql`accepted_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),
     index('service_requests_feedback_open_idx').on(t.feedbackWarnAt).where(sql`first_feedback_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),
     index('service_requests_resolve_open_idx').on(t.resolveWarnAt).where(sql`resolved_at IS NULL AND closed_at IS NULL AND paused_at IS NULL`),

@@ -1,5 +1,5 @@
 import type { CalendarOverrideInput, CategoryInput, CategoryUpdate, EscalationLadder, ReplyTemplateInput, RequestSettings, SlaPolicyInput } from '@yqt/contracts';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.js';
@@ -12,7 +12,6 @@ import {
   operatorSettings,
   replyTemplates,
   requestCategories,
-  serviceRequests,
   slaPolicies,
 } from '../../db/schema/index.js';
 
@@ -117,10 +116,13 @@ export async function deleteOverride(ctx: Ctx, date: string) {
  * look at every running clock of the operator again (it fires only what the new rules make due).
  */
 async function recheckOpenClocks(tx: DbOrTx, ctx: Ctx) {
-  await tx
-    .update(serviceRequests)
-    .set({ slaNextCheckAt: ctx.now })
-    .where(and(eq(serviceRequests.operatorId, ctx.actor.operatorId), isNull(serviceRequests.closedAt), isNull(serviceRequests.pausedAt)));
+  await tx.execute(
+    sql`INSERT INTO sla_checks (request_id, next_check_at)
+        SELECT id, ${ctx.now.toISOString()} FROM service_requests
+         WHERE operator_id = ${ctx.actor.operatorId} AND closed_at IS NULL AND paused_at IS NULL
+           AND (accepted_at IS NULL OR first_feedback_at IS NULL OR resolved_at IS NULL)
+        ON CONFLICT (request_id) DO UPDATE SET next_check_at = EXCLUDED.next_check_at, generation = sla_checks.generation + 1`,
+  );
 }
 
 export async function getLadder(ctx: Ctx) {

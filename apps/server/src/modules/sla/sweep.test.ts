@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { createDb, type Db } from '../../core/db.js';
 import { runJobOnce, type Job } from '../../core/jobs.js';
-import { notifications, serviceRequests, slaAlerts } from '../../db/schema/index.js';
+import { notifications, serviceRequests, slaAlerts, slaChecks } from '../../db/schema/index.js';
 import { autoCloseUnrated } from './auto-close.js';
 import { createWorkCalendar } from '../../core/work-calendar.js';
 import { addTime, minutesBetween } from './sla-engine.js';
@@ -27,7 +27,7 @@ async function newRequest() {
 const alertsOf = (id: string, clock = 'accept') =>
   t.handle.db.select().from(slaAlerts).where(and(eq(slaAlerts.requestId, id), eq(slaAlerts.clock, clock)));
 const nextCheckOf = async (id: string) =>
-  (await t.handle.db.select({ v: serviceRequests.slaNextCheckAt }).from(serviceRequests).where(eq(serviceRequests.id, id)))[0]!.v;
+  (await t.handle.db.select({ v: slaChecks.nextCheckAt }).from(slaChecks).where(eq(slaChecks.requestId, id)))[0]?.v ?? null;
 const notesFor = (userId: string, requestId: string) =>
   t.handle.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.requestId, requestId)));
 

@@ -21,7 +21,7 @@ type Target = { request_id: string; operator_id: string; number: string; title: 
 type DueRow = {
   id: string;
   operator_id: string;
-  version: number;
+  generation: number;
   next_check: string;
   time_mode: TimeMode;
   stopped: boolean;
@@ -42,10 +42,10 @@ type NewAlert = { operatorId: string; requestId: string; clock: ClockName; kind:
  * One SLA sweep: a warning at the warn time of every running clock, and on breach the escalation
  * ladder (officer → area leader → park manager → leadership) as each step's delay passes.
  *
- * Work is proportional to what is due, not to the open backlog: each request carries
- * `sla_next_check_at`, the earliest instant something may fire for it (a database trigger resets it
- * whenever a clock changes). A sweep reads only rows whose instant has come, fires what is due and
- * moves the instant to the next warning or ladder step.
+ * Work is proportional to what is due, not to the open backlog: `sla_checks` holds, per request with a
+ * running clock, the earliest instant something may fire for it (database triggers reset it whenever a
+ * clock changes). A sweep reads only the checks whose instant has come, fires what is due and moves
+ * each to the next warning or ladder step.
  *
  * Every alert is a row with a unique key, inserted ON CONFLICT DO NOTHING: only the sweep that
  * inserted it notifies, so concurrent instances fire each warning and escalation exactly once.
@@ -73,16 +73,17 @@ function dueRows(tx: DbOrTx, now: Date, after: DueRow | null): Promise<DueRow[]>
   const nowIso = now.toISOString();
   return rowsOf<DueRow>(
     tx,
-    sql`SELECT r.id, r.operator_id, r.version, r.sla_next_check_at AS next_check, p.time_mode,
+    sql`SELECT r.id, r.operator_id, c.generation, c.next_check_at AS next_check, p.time_mode,
                (r.closed_at IS NOT NULL OR r.paused_at IS NOT NULL) AS stopped,
                r.accepted_at IS NULL AS accept_open, r.accept_warn_at AS accept_warn, r.accept_by AS accept_due,
                r.first_feedback_at IS NULL AS feedback_open, r.feedback_warn_at AS feedback_warn, r.feedback_by AS feedback_due,
                r.resolved_at IS NULL AS resolve_open, r.resolve_warn_at AS resolve_warn, r.resolve_by AS resolve_due
-          FROM service_requests r
+          FROM sla_checks c
+          JOIN service_requests r ON r.id = c.request_id
           JOIN sla_policies p ON p.id = r.sla_policy_id
-         WHERE r.sla_next_check_at <= ${nowIso}
-               ${after ? sql`AND (r.sla_next_check_at, r.id) > (${new Date(after.next_check).toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
-         ORDER BY r.sla_next_check_at, r.id
+         WHERE c.next_check_at <= ${nowIso}
+               ${after ? sql`AND (c.next_check_at, c.request_id) > (${new Date(after.next_check).toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+         ORDER BY c.next_check_at, c.request_id
          LIMIT ${BATCH}`,
   );
 }
@@ -166,22 +167,28 @@ async function insertAlerts(tx: DbOrTx, alerts: NewAlert[], now: Date): Promise<
 }
 
 /**
- * Moves each row's next check forward. Guarded by version and the value read: if the request was
- * changed meanwhile, the trigger has already set a fresh value, which must win.
+ * Moves each check forward, or removes it when nothing is left to fire. Guarded by the generation read:
+ * if a clock changed meanwhile, the trigger's fresh value must win.
  */
 async function moveNextChecks(tx: DbOrTx, rows: DueRow[], next: Map<string, Date | null>) {
-  const ids = rows.map((r) => r.id);
-  const versions = rows.map((r) => String(r.version));
-  const seen = rows.map((r) => new Date(r.next_check).toISOString());
-  const nexts = rows.map((r) => next.get(r.id)?.toISOString() ?? '');
-  await tx.execute(
-    sql`UPDATE service_requests r SET sla_next_check_at = NULLIF(v.next, '')::timestamptz
-          FROM (SELECT unnest(string_to_array(${ids.join(',')}, ','))::uuid AS id,
-                       unnest(string_to_array(${versions.join(',')}, ','))::int AS version,
-                       unnest(string_to_array(${seen.join(',')}, ','))::timestamptz AS seen,
-                       unnest(string_to_array(${nexts.join(',')}, ',')) AS next) v
-         WHERE r.id = v.id AND r.version = v.version AND r.sla_next_check_at = v.seen`,
-  );
+  const moved = rows.filter((r) => next.get(r.id));
+  const done = rows.filter((r) => !next.get(r.id));
+  const list = (rs: DueRow[], f: (r: DueRow) => string) => rs.map(f).join(',');
+  if (moved.length)
+    await tx.execute(
+      sql`UPDATE sla_checks c SET next_check_at = v.next
+            FROM (SELECT unnest(string_to_array(${list(moved, (r) => r.id)}, ','))::uuid AS id,
+                         unnest(string_to_array(${list(moved, (r) => String(r.generation))}, ','))::int AS generation,
+                         unnest(string_to_array(${list(moved, (r) => next.get(r.id)!.toISOString())}, ','))::timestamptz AS next) v
+           WHERE c.request_id = v.id AND c.generation = v.generation`,
+    );
+  if (done.length)
+    await tx.execute(
+      sql`DELETE FROM sla_checks c
+            USING (SELECT unnest(string_to_array(${list(done, (r) => r.id)}, ','))::uuid AS id,
+                          unnest(string_to_array(${list(done, (r) => String(r.generation))}, ','))::int AS generation) v
+           WHERE c.request_id = v.id AND c.generation = v.generation`,
+    );
 }
 
 async function laddersFor(tx: DbOrTx, operatorIds: string[]): Promise<Map<string, Ladder>> {
