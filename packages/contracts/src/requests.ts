@@ -89,7 +89,10 @@ export const RequestCategory = z.object({
   code: z.string(),
   name: z.string(),
   sortOrder: z.number().int(),
+  /** false only in the administrators' view (`includeInactive=true`): deactivated, can be reactivated. */
+  active: z.boolean(),
 });
+export const RequestCategoryQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() });
 
 export const RequestCreate = z.strictObject({
   kind: RequestKind,

@@ -557,6 +557,9 @@ const baseZh = {
   'set.cat.deactivateConfirm': '停用分类“{name}”？',
   'set.cat.deactivateHint': '停用后企业提交诉求时不再能选择此分类；已有诉求不受影响。',
   'set.cat.deactivated': '已停用',
+  'set.cat.reactivate': '启用',
+  'set.cat.reactivated': '已启用',
+  'set.cat.inactive': '已停用',
 } as const;
 
 export const zh = { ...baseZh, ...policiesZh, ...applicationsZh } as const;
@@ -1114,6 +1117,9 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'set.cat.deactivateConfirm': 'Deactivate “{name}”?',
   'set.cat.deactivateHint': 'It can no longer be chosen for new requests; existing requests are unaffected.',
   'set.cat.deactivated': 'Deactivated',
+  'set.cat.reactivate': 'Reactivate',
+  'set.cat.reactivated': 'Reactivated',
+  'set.cat.inactive': 'Inactive',
 };
 
 export const en: Record<DictKey, string> = { ...baseEn, ...policiesEn, ...applicationsEn };

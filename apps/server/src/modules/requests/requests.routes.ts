@@ -2,6 +2,7 @@ import {
   RequestActionBody,
   RequestActionParams,
   RequestCategory,
+  RequestCategoryQuery,
   RequestCreate,
   RequestDetail,
   RequestListQuery,
@@ -18,7 +19,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../core/context.js';
-import { invalid } from '../../core/errors.js';
+import { forbidden, invalid } from '../../core/errors.js';
 import { requirePermission } from '../../core/rbac.js';
 import { replyTemplates, requestCategories } from '../../db/schema/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
@@ -34,13 +35,19 @@ export async function requestRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/request-categories',
-    { preHandler: requirePermission('requests.read'), schema: { tags, summary: '诉求分类', response: { 200: z.object({ items: z.array(RequestCategory) }) } } },
+    {
+      preHandler: requirePermission('requests.read'),
+      schema: { tags, summary: '诉求分类（管理员可含已停用）', querystring: RequestCategoryQuery, response: { 200: z.object({ items: z.array(RequestCategory) }) } },
+    },
     async (request) => {
       const ctx = ctxOf(request);
+      // Deactivated categories are shown only to those who can reactivate them.
+      const all = request.query.includeInactive === 'true';
+      if (all && !ctx.actor.permissions.has('sla.manage')) throw forbidden('只有管理员可以查看已停用的分类');
       const items = await ctx.db
-        .select({ id: requestCategories.id, parentId: requestCategories.parentId, code: requestCategories.code, name: requestCategories.name, sortOrder: requestCategories.sortOrder })
+        .select({ id: requestCategories.id, parentId: requestCategories.parentId, code: requestCategories.code, name: requestCategories.name, sortOrder: requestCategories.sortOrder, active: requestCategories.active })
         .from(requestCategories)
-        .where(and(eq(requestCategories.operatorId, ctx.actor.operatorId), eq(requestCategories.active, true)))
+        .where(and(eq(requestCategories.operatorId, ctx.actor.operatorId), all ? undefined : eq(requestCategories.active, true)))
         .orderBy(asc(requestCategories.sortOrder));
       return { items };
     },

@@ -192,7 +192,7 @@ export async function createCategory(ctx: Ctx, input: z.infer<typeof CategoryInp
     if (dup) throw conflict('分类编码已存在', [{ path: 'code', code: 'duplicate', message: '分类编码已存在' }]);
     const [row] = await tx.insert(requestCategories).values({ ...input, parentId: input.parentId ?? null, operatorId: ctx.actor.operatorId }).returning();
     await audit(tx, ctx, { action: 'category.create', entityType: 'request_category', entityId: row!.id, after: row });
-    return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, sortOrder: row!.sortOrder };
+    return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, sortOrder: row!.sortOrder, active: row!.active };
   });
 }
 
@@ -201,8 +201,13 @@ export async function updateCategory(ctx: Ctx, id: string, input: z.infer<typeof
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(requestCategories).where(and(eq(requestCategories.id, id), eq(requestCategories.operatorId, ctx.actor.operatorId)));
     if (!before) throw notFound('诉求分类');
+    // A child cannot be active under a deactivated parent: it would be offered without its group.
+    if (input.active && before.parentId) {
+      const [parent] = await tx.select({ active: requestCategories.active }).from(requestCategories).where(eq(requestCategories.id, before.parentId));
+      if (parent && !parent.active) throw invalid('active', '请先启用上级分类');
+    }
     const [row] = await tx.update(requestCategories).set(input).where(eq(requestCategories.id, id)).returning();
     await audit(tx, ctx, { action: 'category.update', entityType: 'request_category', entityId: id, before, after: row });
-    return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, sortOrder: row!.sortOrder };
+    return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, sortOrder: row!.sortOrder, active: row!.active };
   });
 }

@@ -94,5 +94,17 @@ describe('ladder, settings, templates, categories', () => {
     expect((await t.req('admin', { method: 'POST', url: '/api/v1/request-categories', payload: { name: '重复', code: 'safety' } })).statusCode).toBe(409);
     await t.req('admin', { method: 'PATCH', url: `/api/v1/request-categories/${parent.id}`, payload: { active: false } });
     expect((await t.req('admin', { method: 'GET', url: '/api/v1/request-categories' })).json().items.map((c: { code: string }) => c.code)).not.toContain('safety');
+
+    // Administrators still see it, marked inactive, and can bring it back — parent before child.
+    const all = (await t.req('admin', { method: 'GET', url: '/api/v1/request-categories?includeInactive=true' })).json().items as { code: string; active: boolean }[];
+    expect(all.find((c) => c.code === 'safety')).toMatchObject({ active: false });
+    expect((await t.req('liaison1', { method: 'GET', url: '/api/v1/request-categories?includeInactive=true' })).statusCode).toBe(403);
+    await t.req('admin', { method: 'PATCH', url: `/api/v1/request-categories/${child.json().id}`, payload: { active: false } });
+    const early = await t.req('admin', { method: 'PATCH', url: `/api/v1/request-categories/${child.json().id}`, payload: { active: true } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details[0].path).toBe('active');
+    expect((await t.req('admin', { method: 'PATCH', url: `/api/v1/request-categories/${parent.id}`, payload: { active: true } })).json()).toMatchObject({ active: true });
+    expect((await t.req('admin', { method: 'PATCH', url: `/api/v1/request-categories/${child.json().id}`, payload: { active: true } })).statusCode).toBe(200);
+    expect((await t.req('contact', { method: 'GET', url: '/api/v1/request-categories' })).json().items.map((c: { code: string }) => c.code)).toContain('safety.fire');
   });
 });

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n';
 import { applyServerErrors } from '../../shared/form-errors';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { Page } from '../../shared/page';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useCategories, type Category } from '../requests/requests.api';
-import { useCreateCategory, useUpdateCategory } from './settings.api';
+import type { Category } from '../requests/requests.api';
+import { useAllCategories, useCreateCategory, useUpdateCategory } from './settings.api';
 
 type Row = Category & { children?: Row[] };
 type Dialog = { mode: 'create'; parent: Category | null } | { mode: 'edit'; cat: Category };
@@ -75,7 +75,7 @@ function CategoryDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => vo
 export default function CategoriesPage() {
   const { t } = useI18n();
   const { modal } = App.useApp();
-  const q = useCategories();
+  const q = useAllCategories();
   const update = useUpdateCategory();
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
@@ -100,8 +100,20 @@ export default function CategoriesPage() {
       onOk: () => update.mutateAsync({ id: c.id, body: { active: false } }).then(() => notifySuccess(t('set.cat.deactivated')), (e: unknown) => notifyError(e)),
     });
 
+  const reactivate = (c: Category) =>
+    update.mutateAsync({ id: c.id, body: { active: true } }).then(() => notifySuccess(t('set.cat.reactivated')), (e: unknown) => notifyError(e));
+
   const columns: TableColumnsType<Row> = [
-    { title: t('set.cat.name'), dataIndex: 'name', render: (n: string, c) => (c.parentId ? n : <Typography.Text strong>{n}</Typography.Text>) },
+    {
+      title: t('set.cat.name'),
+      dataIndex: 'name',
+      render: (n: string, c) => (
+        <Space size={4}>
+          <Typography.Text strong={!c.parentId} type={c.active ? undefined : 'secondary'}>{n}</Typography.Text>
+          {c.active ? null : <Tag data-testid="category-inactive">{t('set.cat.inactive')}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('set.cat.code'), dataIndex: 'code', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('set.sortOrder'), dataIndex: 'sortOrder', width: 90 },
     {
@@ -113,7 +125,11 @@ export default function CategoriesPage() {
             <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create', parent: c })} data-testid="category-add-child">{t('set.cat.addChild')}</Button>
           ) : null}
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', cat: c })} data-testid="category-edit">{t('common.edit')}</Button>
-          <Button type="link" size="small" danger icon={<StopOutlined />} onClick={() => deactivate(c)} data-testid="category-deactivate">{t('set.cat.deactivate')}</Button>
+          {c.active ? (
+            <Button type="link" size="small" danger icon={<StopOutlined />} onClick={() => deactivate(c)} data-testid="category-deactivate">{t('set.cat.deactivate')}</Button>
+          ) : (
+            <Button type="link" size="small" icon={<CheckCircleOutlined />} onClick={() => reactivate(c)} data-testid="category-reactivate">{t('set.cat.reactivate')}</Button>
+          )}
         </Space>
       ),
     },

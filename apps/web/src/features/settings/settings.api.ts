@@ -133,6 +133,14 @@ export function useDeleteTemplate() {
   });
 }
 
+/** Every category including deactivated ones (administrators reactivate them here). */
+export function useAllCategories() {
+  return useQuery({
+    queryKey: ['request-categories', 'all'],
+    queryFn: ({ signal }) => api.get<{ items: CategoryT[] }>('/request-categories', { includeInactive: 'true' }, signal),
+  });
+}
+
 export function useCreateCategory() {
   const qc = useQueryClient();
   return useMutation({
