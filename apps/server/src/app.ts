@@ -28,11 +28,15 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { gridRoutes } from './modules/grid/index.js';
+import { indicatorRoutes } from './modules/indicators/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
 import { parkAdminRoutes, parkRoutes } from './modules/parks/index.js';
 import { requestRoutes } from './modules/requests/index.js';
 import { staffRoutes } from './modules/staff/index.js';
 import { apiKeyRoutes, open311Routes } from './modules/open311/index.js';
+import { policyRoutes } from './modules/policies/index.js';
+import { serviceGuideRoutes } from './modules/service-guides/index.js';
+import { applicationRoutes } from './modules/applications/index.js';
 
 export type AppDeps = { db: Db; clock?: () => Date; bus?: EventBus; notificationAdapters?: NotificationAdapter[] };
 
@@ -115,6 +119,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await v1.register(metricsRoutes);
       await v1.register(notificationRoutes);
       await v1.register(slaAdminRoutes);
+      await v1.register(indicatorRoutes);
+      await v1.register(policyRoutes);
+      await v1.register(serviceGuideRoutes);
+      await v1.register(applicationRoutes);
     },
     { prefix: '/api/v1' },
   );

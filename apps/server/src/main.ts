@@ -11,6 +11,7 @@ import { operators } from './db/schema/index.js';
 import { ensureRequestDefaults } from './modules/requests/index.js';
 import { ensureDemoApiKey } from './seed/demo-api-key.js';
 import { seedRequestHistory } from './seed/requests-history.js';
+import { seedPolicyDemo } from './seed/policy-demo.js';
 
 const config = loadConfig();
 if (!config.webDist) config.webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -38,6 +39,9 @@ if (wantDemo) {
   const history = await seedRequestHistory(handle.db, { now: new Date() });
   if (!history.skipped) seededHistory = history.requests;
 }
+// Demo policies, service guides, indicators, matches and applications: wherever the demo operator exists
+// (each step is idempotent, so databases seeded by an earlier version are completed on their next start).
+const policyDemo = await seedPolicyDemo(handle.db, new Date());
 
 const bus = await createEventBus(config.db.engine === 'postgres' ? config.db.url : undefined);
 const app = await buildApp(config, { db: handle.db, bus });
@@ -51,6 +55,7 @@ const lines = [
   '',
   `  园企通 YuanQiTong is running — open ${url}`,
   `  Database: ${where}${seeded ? ` — demo data loaded${seededHistory ? ` (${seededHistory} requests of history)` : ''}` : ''}`,
+  ...(policyDemo?.policies ? [`  Demo policies: ${policyDemo.policies} policies, ${policyDemo.guides} service guides, ${policyDemo.matches} matches, ${policyDemo.applications} applications`] : []),
   `  API docs: ${url}/api/docs   Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 ];
 const hasDemo = (await rowsOf<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM users WHERE username = 'admin'`))[0]?.n;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Id, IsoDate, PageQuery, pageOf } from './common.js';
+import { industrySections, sizeLabels, sizes, tierLabels, tiers } from './enums.js';
 
 /**
  * Eligibility rules (申报条件) of a policy, as data. A rule is a tree of `all` / `any` / `not`
@@ -84,6 +86,33 @@ export type EmergingIndustry = z.infer<typeof EmergingIndustry>;
 /** Credit standing (纳税信用等级 A/B/M/C/D), ordered best first. */
 export const creditStandings = ['A', 'B', 'M', 'C', 'D'] as const;
 export const CreditStanding = z.enum(creditStandings);
+export type CreditStanding = z.infer<typeof CreditStanding>;
+
+export const rdInstitutionLevelLabels: Record<RdInstitutionLevel, { zh: string; en: string }> = {
+  none: { zh: '无', en: 'None' },
+  city: { zh: '市级', en: 'City' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  national: { zh: '国家级', en: 'National' },
+};
+export const emergingIndustryLabels: Record<EmergingIndustry, { zh: string; en: string }> = {
+  none: { zh: '不属于战略性新兴产业', en: 'None' },
+  next_gen_it: { zh: '新一代信息技术产业', en: 'Next-generation IT' },
+  high_end_equipment: { zh: '高端装备制造产业', en: 'High-end equipment' },
+  new_materials: { zh: '新材料产业', en: 'New materials' },
+  biotech: { zh: '生物产业', en: 'Biotech' },
+  nev: { zh: '新能源汽车产业', en: 'New-energy vehicles' },
+  new_energy: { zh: '新能源产业', en: 'New energy' },
+  energy_saving: { zh: '节能环保产业', en: 'Energy saving' },
+  digital_creative: { zh: '数字创意产业', en: 'Digital creative' },
+  related_services: { zh: '相关服务业', en: 'Related services' },
+};
+export const creditStandingLabels: Record<CreditStanding, { zh: string; en: string }> = {
+  A: { zh: 'A级', en: 'A' },
+  B: { zh: 'B级', en: 'B' },
+  M: { zh: 'M级', en: 'M' },
+  C: { zh: 'C级', en: 'C' },
+  D: { zh: 'D级', en: 'D' },
+};
 
 // ---------- metrics a condition can test ----------
 /**
@@ -130,6 +159,67 @@ export type MetricKey = keyof typeof metricCatalog;
 export const metricKeys = Object.keys(metricCatalog) as MetricKey[];
 export const MetricKeySchema = z.enum(metricKeys as [MetricKey, ...MetricKey[]]);
 export const numericMetricKeys = metricKeys.filter((k) => metricCatalog[k].type === 'number');
+
+/**
+ * The closed vocabulary of a non-numeric metric, or null when it has none (`parkId`: any park id;
+ * numeric metrics). Registry enums come from enums.ts so the rule editor offers exactly what an
+ * enterprise record can hold.
+ */
+export function metricVocabulary(metric: MetricKey): readonly string[] | null {
+  switch (metric) {
+    case 'industryCode':
+      return Object.keys(industrySections);
+    case 'size':
+      return sizes;
+    case 'tier':
+      return tiers;
+    case 'rdInstitutionLevel':
+      return rdInstitutionLevels;
+    case 'emergingIndustry':
+      return emergingIndustries;
+    case 'creditStanding':
+      return creditStandings;
+    default:
+      return null;
+  }
+}
+
+/** Chinese label of one vocabulary value (falls back to the value itself). */
+export function metricValueLabel(metric: MetricKey, value: string): string {
+  switch (metric) {
+    case 'industryCode':
+      return value in industrySections ? `${value} ${industrySections[value as keyof typeof industrySections]}` : value;
+    case 'size':
+      return sizeLabels[value as keyof typeof sizeLabels]?.zh ?? value;
+    case 'tier':
+      return tierLabels[value as keyof typeof tierLabels]?.zh ?? value;
+    case 'rdInstitutionLevel':
+      return rdInstitutionLevelLabels[value as RdInstitutionLevel]?.zh ?? value;
+    case 'emergingIndustry':
+      return emergingIndustryLabels[value as EmergingIndustry]?.zh ?? value;
+    case 'creditStanding':
+      return creditStandingLabels[value as CreditStanding]?.zh ?? value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * Rank of an ordinal value, higher = better, so `gte` always reads "at least as good as".
+ * R&D institution levels are listed worst first (none → national); credit standings best first
+ * (A → D, as they are written), hence reversed here. null for a value outside the vocabulary.
+ */
+export function ordinalRank(metric: MetricKey, value: string): number | null {
+  if (metric === 'rdInstitutionLevel') {
+    const i = (rdInstitutionLevels as readonly string[]).indexOf(value);
+    return i < 0 ? null : i;
+  }
+  if (metric === 'creditStanding') {
+    const i = (creditStandings as readonly string[]).indexOf(value);
+    return i < 0 ? null : creditStandings.length - 1 - i;
+  }
+  return null;
+}
 
 /** Which reported year an indicator comes from: 0 = the latest year the enterprise reported, 1 = the year before, … */
 export const YearOffset = z.number().int().min(0).max(4).default(0);
@@ -224,6 +314,16 @@ export const verdicts = ['eligible', 'nearly', 'not_eligible'] as const;
 export const Verdict = z.enum(verdicts);
 export type Verdict = z.infer<typeof Verdict>;
 
+/** One piece of data that would settle an unknown condition. `metric` is a MetricKey or `foundedOn`. */
+export const DataNeed = z.object({
+  metric: z.string(),
+  /** Fiscal year of an indicator; null for registry data (e.g. the founding date). */
+  year: z.number().int().nullable(),
+  /** e.g. "2025年 研发费用" */
+  label: z.string(),
+});
+export type DataNeed = z.infer<typeof DataNeed>;
+
 export const ConditionResult = z.object({
   label: z.string(),
   status: z.enum(['met', 'unmet', 'unknown']),
@@ -233,6 +333,10 @@ export const ConditionResult = z.object({
   required: z.string(),
   /** For unknowns: the metric whose data would settle it. */
   missing: z.string().nullable().optional(),
+  /** For unknowns: exactly which data would settle it (metric key, fiscal year or null for registry data). */
+  needs: z.array(DataNeed).optional(),
+  /** On the cheapest path to eligibility this condition must change (it is unmet or unknown and counted in missingCount). */
+  blocking: z.boolean().optional(),
 });
 export type ConditionResult = z.infer<typeof ConditionResult>;
 
@@ -244,3 +348,239 @@ export const PolicyMatch = z.object({
   evaluatedAt: z.string(),
 });
 export type PolicyMatch = z.infer<typeof PolicyMatch>;
+
+/**
+ * `nearly` = not eligible, but at most this many leaf conditions (unmet or unknown) stand between
+ * the enterprise and eligibility on the cheapest path.
+ */
+export const NEARLY_MAX_MISSING = 2;
+
+export const verdictLabels: Record<Verdict, { zh: string; en: string }> = {
+  eligible: { zh: '可申报', en: 'Eligible' },
+  nearly: { zh: '接近可申报', en: 'Nearly eligible' },
+  not_eligible: { zh: '暂不符合', en: 'Not eligible' },
+};
+export const conditionStatusLabels = {
+  met: { zh: '满足', en: 'Met' },
+  unmet: { zh: '不满足', en: 'Not met' },
+  unknown: { zh: '缺少数据', en: 'Data missing' },
+} as const;
+
+// ---------- matching API ----------
+const verdictCounts = z.object({ eligible: z.number().int(), nearly: z.number().int(), not_eligible: z.number().int() });
+
+/** What an enterprise's match list shows of each policy. */
+export const MatchPolicyInfo = z.object({
+  title: z.string(),
+  level: PolicyLevel,
+  benefitType: BenefitType,
+  maxAmountWan: z.number().nullable(),
+  applyFrom: z.string().nullable(),
+  applyUntil: z.string().nullable(),
+  /** The application window contains today (Asia/Shanghai); a policy without a window is never open. */
+  windowOpen: z.boolean(),
+});
+
+export const EnterprisePolicyMatch = PolicyMatch.extend({
+  /** Conditions to change on the cheapest path to eligibility (0 when eligible). */
+  missingCount: z.number().int(),
+  policy: MatchPolicyInfo,
+});
+export type EnterprisePolicyMatch = z.infer<typeof EnterprisePolicyMatch>;
+
+/** Data that, if reported, would settle unknown conditions — and how many policies it concerns. */
+export const MissingDataItem = DataNeed.extend({ policies: z.number().int() });
+export type MissingDataItem = z.infer<typeof MissingDataItem>;
+
+export const EnterprisePolicyMatchesQuery = PageQuery.extend({
+  verdict: Verdict.optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type EnterprisePolicyMatchesQuery = z.infer<typeof EnterprisePolicyMatchesQuery>;
+
+/** Live evaluation against every published policy: eligible → nearly → not_eligible. */
+export const EnterprisePolicyMatchesPage = pageOf(EnterprisePolicyMatch).extend({
+  /** Counts over all published policies, whatever the verdict filter. */
+  counts: verdictCounts,
+  missingData: z.array(MissingDataItem),
+  /** The evaluation date (Asia/Shanghai). */
+  evaluatedOn: IsoDate,
+});
+export type EnterprisePolicyMatchesPage = z.infer<typeof EnterprisePolicyMatchesPage>;
+
+export const PolicyMatchesQuery = PageQuery.extend({
+  /** Only eligible and nearly-eligible enterprises are stored for a policy. */
+  verdict: z.enum(['eligible', 'nearly'], { message: '只能筛选“可申报”或“接近可申报”' }).optional(),
+  parkId: Id.optional(),
+  /** The enterprise's liaison officer (or backup). */
+  liaisonId: Id.optional(),
+});
+export type PolicyMatchesQuery = z.infer<typeof PolicyMatchesQuery>;
+export const PolicyMatchesExportQuery = PolicyMatchesQuery.omit({ page: true, pageSize: true });
+export type PolicyMatchesExportQuery = z.infer<typeof PolicyMatchesExportQuery>;
+
+export const PolicyMatchEnterprise = z.object({
+  name: z.string(),
+  creditCode: z.string(),
+  parkId: z.string(),
+  parkName: z.string(),
+  liaisonId: z.string().nullable(),
+  liaisonName: z.string().nullable(),
+});
+export const PolicyMatchItem = PolicyMatch.extend({
+  missingCount: z.number().int(),
+  rulesVersion: z.number().int(),
+  enterprise: PolicyMatchEnterprise,
+});
+export type PolicyMatchItem = z.infer<typeof PolicyMatchItem>;
+export const PolicyMatchesPage = pageOf(PolicyMatchItem).extend({
+  /** Counts in the caller's scope with the park/officer filters, whatever the verdict filter. */
+  counts: z.object({ eligible: z.number().int(), nearly: z.number().int() }),
+});
+export type PolicyMatchesPage = z.infer<typeof PolicyMatchesPage>;
+
+/** The rule editor's "who matches" preview of an unsaved draft. */
+export const EligibilityPreviewBody = z.strictObject({ rules: RuleNode, parkId: Id.optional() });
+export type EligibilityPreviewBody = z.infer<typeof EligibilityPreviewBody>;
+export const EligibilityPreviewItem = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  parkName: z.string(),
+  verdict: Verdict,
+  missingCount: z.number().int(),
+  conditions: z.array(ConditionResult),
+});
+export const EligibilityPreviewResult = z.object({
+  eligible: z.number().int(),
+  nearly: z.number().int(),
+  /** Active enterprises evaluated (the caller's scope, optionally one park). */
+  total: z.number().int(),
+  /** The first 20 by verdict (eligible first), then name. */
+  sample: z.array(EligibilityPreviewItem),
+  evaluatedOn: IsoDate,
+  /** Server time spent, for the editor's status line. */
+  tookMs: z.number(),
+});
+export type EligibilityPreviewResult = z.infer<typeof EligibilityPreviewResult>;
+
+// ---------- semantic validation ----------
+/** One problem in a rule tree; `path` is the dotted field path ("rules.children.0.value"). */
+export type RuleIssue = { path: string; message: string };
+export const MAX_RULE_DEPTH = 8;
+export const MAX_RULE_CONDITIONS = 100;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isMetric = (m: unknown): m is MetricKey => typeof m === 'string' && Object.hasOwn(metricCatalog, m);
+const isQualification = (q: unknown) => typeof q === 'string' && (qualificationKinds as readonly string[]).includes(q);
+
+/**
+ * What zod cannot see: metrics used against their type, values outside a metric's vocabulary,
+ * empty ranges, unknown qualifications, trees too deep or too large. Works on parsed or raw input
+ * (never throws). Used by the policy library on save (400 naming `path`), the preview and the editor.
+ */
+export function validateRules(rules: unknown, base = 'rules'): RuleIssue[] {
+  const out: RuleIssue[] = [];
+  let leaves = 0;
+  const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  const push = (path: string, message: string) => out.push({ path, message });
+
+  const checkValue = (metric: MetricKey, value: string, path: string) => {
+    if (metric === 'parkId') {
+      if (!UUID_RE.test(value)) push(path, '请选择园区');
+      return;
+    }
+    const vocab = metricVocabulary(metric);
+    if (vocab && !vocab.includes(value)) push(path, `“${value}”不是“${metricCatalog[metric].zh}”的可选值`);
+  };
+  const numericMetric = (m: unknown, path: string, what: string): boolean => {
+    if (!isMetric(m)) {
+      push(path, '未知的指标');
+      return false;
+    }
+    if (metricCatalog[m].type !== 'number') {
+      push(path, `“${metricCatalog[m].zh}”不是数值型指标，不能用于${what}`);
+      return false;
+    }
+    return true;
+  };
+
+  const walk = (node: unknown, path: string, depth: number): void => {
+    if (!node || typeof node !== 'object' || typeof (node as { kind?: unknown }).kind !== 'string') {
+      push(path, '条件格式不正确');
+      return;
+    }
+    if (depth > MAX_RULE_DEPTH) {
+      push(path, `条件嵌套不能超过${MAX_RULE_DEPTH}层`);
+      return;
+    }
+    const n = node as Record<string, unknown> & { kind: string };
+    if (n.kind === 'all' || n.kind === 'any') {
+      const children = Array.isArray(n.children) ? n.children : [];
+      if (!children.length) push(at(path, 'children'), '条件组不能为空');
+      children.forEach((c, i) => walk(c, at(path, `children.${i}`), depth + 1));
+      return;
+    }
+    if (n.kind === 'not') {
+      walk(n.child, at(path, 'child'), depth + 1);
+      return;
+    }
+    leaves++;
+    switch (n.kind) {
+      case 'compare': {
+        if (!isMetric(n.metric)) {
+          push(at(path, 'metric'), '未知的指标');
+          break;
+        }
+        const def = metricCatalog[n.metric];
+        if (def.type === 'number') {
+          if (typeof n.value !== 'number') push(at(path, 'value'), `“${def.zh}”是数值型指标，比较值须为数字`);
+        } else {
+          if (typeof n.value !== 'string') push(at(path, 'value'), `“${def.zh}”不是数值型指标，比较值须为可选值之一`);
+          else checkValue(n.metric, n.value, at(path, 'value'));
+          if (def.type === 'enum' && n.op !== 'eq' && n.op !== 'neq') push(at(path, 'op'), `“${def.zh}”没有高低顺序，只能用“等于”或“不等于”`);
+        }
+        break;
+      }
+      case 'between': {
+        if (!numericMetric(n.metric, at(path, 'metric'), '区间条件')) break;
+        const min = n.min as number;
+        const max = n.max as number;
+        if (min > max) push(at(path, 'max'), '上限不能小于下限');
+        else if (min === max && (n.minInclusive === false || n.maxInclusive === false)) push(at(path, 'max'), '区间为空：上下限相同时两端都须包含');
+        break;
+      }
+      case 'in': {
+        if (!isMetric(n.metric)) {
+          push(at(path, 'metric'), '未知的指标');
+          break;
+        }
+        if (metricCatalog[n.metric].type === 'number') {
+          push(at(path, 'metric'), `“${metricCatalog[n.metric].zh}”是数值型指标，请用比较或区间条件`);
+          break;
+        }
+        const values = Array.isArray(n.values) ? n.values : [];
+        if (!values.length) push(at(path, 'values'), '至少选择一项');
+        values.forEach((v, i) => checkValue(n.metric as MetricKey, String(v), at(path, `values.${i}`)));
+        break;
+      }
+      case 'qualification':
+        if (!isQualification(n.qualification)) push(at(path, 'qualification'), '未知的资质类型');
+        break;
+      case 'yearsSince':
+        if (n.since !== 'founded' && !isQualification(n.since)) push(at(path, 'since'), '年限起点应为成立日期或某项资质');
+        if (typeof n.value !== 'number' || !(n.value >= 0)) push(at(path, 'value'), '年限须为不小于0的数字');
+        break;
+      case 'ratio': {
+        const okN = numericMetric(n.numerator, at(path, 'numerator'), '比值条件');
+        const okD = numericMetric(n.denominator, at(path, 'denominator'), '比值条件');
+        if (okN && okD && n.numerator === n.denominator) push(at(path, 'denominator'), '分子和分母不能是同一指标');
+        break;
+      }
+      default:
+        push(at(path, 'kind'), `未知的条件类型：${n.kind}`);
+    }
+  };
+  walk(rules, base, 0);
+  if (leaves > MAX_RULE_CONDITIONS) push(base, `条件总数不能超过${MAX_RULE_CONDITIONS}个`);
+  return out;
+}

@@ -39,6 +39,9 @@ const MIGRATION_LOCK = 7_211_001;
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, a test database dropped WITH (FORCE)) is
+    // reported here; unhandled, it would crash the process. The pool replaces it on the next query.
+    pool.on('error', (err) => console.warn(`[db] idle connection lost: ${err.message}`));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,
