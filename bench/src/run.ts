@@ -5,6 +5,10 @@ const scenarios: Record<string, { describe: string; run: () => Promise<void> }> 
     describe: '40,000 enterprises on PostgreSQL and PGlite: list, Chinese search, detail (autocannon), embedded cold start',
     run: async () => (await import('./registry.js')).runRegistry(),
   },
+  policies: {
+    describe: '政策计算器 on PostgreSQL: 40,000 enterprises × 300 policies — one-policy recompute, live enterprise check, full recompute, preview, public search',
+    run: async () => (await import('./policies.js')).runPolicies(),
+  },
   requests: {
     describe: 'intake (app vs raw node-postgres), lists over 1,000,000 requests with EXPLAIN, SLA sweep over 100,000, PGlite intake',
     run: async () => (await import('./requests.js')).runRequests(),

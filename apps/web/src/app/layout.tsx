@@ -1,11 +1,15 @@
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CalculatorOutlined,
   CustomerServiceOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
   SettingOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -37,9 +41,15 @@ function navItems(me: Me, t: ReturnType<typeof useI18n>['t']): NavItem[] {
   if (me.scope.kind === 'enterprise' && me.scope.enterpriseId) {
     items.push({ key: `/enterprises/${me.scope.enterpriseId}`, icon: <ShopOutlined />, label: t('nav.myEnterprise') });
     if (can('requests.read')) items.push({ key: '/requests', icon: <CustomerServiceOutlined />, label: t('nav.myRequests') });
+    if (can('matches.read')) items.push({ key: '/my/policy-matches', icon: <AimOutlined />, label: t('nav.myPolicyMatches') });
+    if (can('applications.read')) items.push({ key: '/applications', icon: <FileDoneOutlined />, label: t('nav.myApplications') });
+    items.push({ key: '/policies', icon: <FileTextOutlined />, label: t('nav.policies') });
     return items;
   }
   if (can('requests.read')) items.push({ key: '/requests', icon: <CustomerServiceOutlined />, label: t('nav.requests') });
+  items.push({ key: '/policies', icon: <FileTextOutlined />, label: t('nav.policies') });
+  if (can('policies.followup')) items.push({ key: '/policy-follow-ups', icon: <NotificationOutlined />, label: t('nav.policyFollowUps') });
+  if (can('applications.read')) items.push({ key: '/applications', icon: <FileDoneOutlined />, label: t('nav.applications') });
   if (can('parks.read')) items.push({ key: '/parks', icon: <BankOutlined />, label: t('nav.parks') });
   if (can('enterprises.read')) items.push({ key: '/enterprises', icon: <ShopOutlined />, label: t('nav.enterprises') });
   if (can('grid.read')) items.push({ key: '/grid', icon: <ApartmentOutlined />, label: t('nav.grid') });

@@ -10,6 +10,8 @@ import { ContactsCard } from './contacts-card';
 import { useEnterprise } from './enterprises.api';
 import { StatusTag, TierTag } from './labels';
 import { LiaisonCard } from './liaison-card';
+import { EnterpriseIndicatorsCard } from '../applications/indicators/enterprise-indicators-card';
+import { EnterpriseFollowUpsCard } from '../policies/enterprise-follow-ups-card';
 
 export default function EnterpriseProfilePage() {
   const { id } = useParams();
@@ -70,6 +72,7 @@ export default function EnterpriseProfilePage() {
                   </Descriptions>
                 </Card>
                 <ContactsCard enterprise={e} />
+                <EnterpriseIndicatorsCard enterpriseId={e.id} />
               </Col>
               <Col xs={24} lg={8}>
                 <Card title={t('ent.location')} style={{ marginBottom: 16 }}>
@@ -84,6 +87,7 @@ export default function EnterpriseProfilePage() {
                   </Descriptions>
                 </Card>
                 <LiaisonCard enterprise={e} />
+                <EnterpriseFollowUpsCard enterpriseId={e.id} />
               </Col>
             </Row>
           </>
