@@ -195,7 +195,7 @@ function BasicFields() {
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="departmentId" label={t('pol.department')} extra={t('pol.form.departmentHint')}>
-          <Select allowClear loading={departments.isLoading} options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select allowClear loading={departments.isLoading} options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} showSearch={{ optionFilterProp: 'label' }} data-testid="policy-department-input" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
