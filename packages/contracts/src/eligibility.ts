@@ -350,10 +350,12 @@ export const PolicyMatch = z.object({
 export type PolicyMatch = z.infer<typeof PolicyMatch>;
 
 /**
- * `nearly` = not eligible, but at most this many leaf conditions (unmet or unknown) stand between
- * the enterprise and eligibility on the cheapest path.
+ * `nearly` (差一点) = not eligible, but at most this many leaf conditions (unmet or unknown) stand between
+ * the enterprise and eligibility on the cheapest path. One, not two: with two, every enterprise was
+ * "nearly" eligible for any two-condition policy (55% of all demo pairs), which flooded the officers'
+ * follow-up lists and the stored matches (bench: 66% of 12M pairs).
  */
-export const NEARLY_MAX_MISSING = 2;
+export const NEARLY_MAX_MISSING = 1;
 
 export const verdictLabels: Record<Verdict, { zh: string; en: string }> = {
   eligible: { zh: '可申报', en: 'Eligible' },

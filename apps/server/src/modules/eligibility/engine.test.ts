@@ -408,18 +408,22 @@ describe('groups, three-valued logic and verdicts', () => {
   });
 
   it(`nearly up to ${NEARLY_MAX_MISSING} missing conditions, not eligible beyond`, () => {
-    expect(NEARLY_MAX_MISSING).toBe(2);
+    expect(NEARLY_MAX_MISSING).toBe(1);
     expect(run(all(met, unmet))).toMatchObject({ verdict: 'nearly', missingCount: 1 });
-    expect(run(all(unmet, unknown, met))).toMatchObject({ verdict: 'nearly', missingCount: 2 });
-    expect(run(all(unmet, unknown, unmet))).toMatchObject({ verdict: 'not_eligible', missingCount: 3 });
+    expect(run(all(met, unknown))).toMatchObject({ verdict: 'nearly', missingCount: 1 });
+    expect(run(all(unmet, unknown, met))).toMatchObject({ verdict: 'not_eligible', missingCount: 2 });
+    // clearly failing a policy's only condition is not "nearly"; missing its data is (report it and see)
+    expect(run(unmet)).toMatchObject({ verdict: 'not_eligible', missingCount: 1 });
+    expect(run(unknown)).toMatchObject({ verdict: 'nearly', missingCount: 1 });
+    expect(run(any(unmet, unmet))).toMatchObject({ verdict: 'nearly', missingCount: 1 });
   });
 
   it('any counts its cheapest alternative; all sums; not counts as one', () => {
     expect(run(any(all(unmet, unmet, unmet), unknown)).missingCount).toBe(1);
     expect(run(all(any(unmet, all(unmet, unmet)), any(unmet, unknown))).missingCount).toBe(2);
     // not over three met leaves: one change (make any of them fail) — counted as a single leaf
-    expect(run(all(not(all(met, met, met)), unmet))).toMatchObject({ missingCount: 2, verdict: 'nearly' });
-    expect(run(all(not(all(met, met, met)), unmet, unmet))).toMatchObject({ missingCount: 3, verdict: 'not_eligible' });
+    expect(run(all(not(all(met, met, met)), met))).toMatchObject({ missingCount: 1, verdict: 'nearly' });
+    expect(run(all(not(all(met, met, met)), unmet))).toMatchObject({ missingCount: 2, verdict: 'not_eligible' });
   });
 
   it('quick and explain agree', () => {
@@ -475,7 +479,7 @@ describe('groups, three-valued logic and verdicts', () => {
     expect(r.verdict).toBe('eligible');
     expect(r.conditions[0]).toMatchObject({ label: '非限制行业：房地产或金融', status: 'met', required: '不满足：属于：K 房地产业、J 金融业' });
     const bad = evaluate(rule, facts([], [], { industryCode: 'K' }), ctx);
-    expect(bad).toMatchObject({ verdict: 'nearly', missingCount: 1 });
+    expect(bad).toMatchObject({ verdict: 'not_eligible', missingCount: 1 }); // its only condition clearly fails
     expect(bad.conditions[0]).toMatchObject({ status: 'unmet', blocking: true });
   });
 

@@ -86,9 +86,21 @@ export type CompiledRule = {
   explain(f: EnterpriseFacts, c: EvalContext, opts?: { blockingOnly?: boolean }): Evaluation;
 };
 
-export function verdictOf(status: Status | S, missingCount: number): Verdict {
+/**
+ * `leafCount`: the rule's number of conditions. Clearly failing every condition of a rule is never
+ * "nearly" — otherwise anyone failing a one-condition policy would be 差一点; when the data is only
+ * missing (unknown), it is: reporting it may settle the case.
+ */
+export function verdictOf(status: Status | S, missingCount: number, leafCount = Infinity): Verdict {
   if (status === 'met' || status === MET) return 'eligible';
-  return missingCount <= NEARLY_MAX_MISSING ? 'nearly' : 'not_eligible';
+  const unknown = status === 'unknown' || status === UNKNOWN;
+  return missingCount <= NEARLY_MAX_MISSING && (missingCount < leafCount || unknown) ? 'nearly' : 'not_eligible';
+}
+
+function countLeaves(n: RuleNode): number {
+  if (n.kind === 'all' || n.kind === 'any') return n.children.reduce((a, c) => a + countLeaves(c), 0);
+  if (n.kind === 'not') return countLeaves(n.child);
+  return 1;
 }
 
 // ---------------------------------------------------------------- metric access
@@ -478,12 +490,13 @@ const ctxOf = (c: EvalContext): Ctx => (c.onYear !== undefined ? (c as Ctx) : { 
  */
 export function compileRule(rule: RuleNode): CompiledRule {
   const root = compileNode(rule, null, 0);
+  const leaves = countLeaves(rule);
   return {
     quick(f, ec) {
       const r = run(root, f, ctxOf(ec));
       const status = statusName[r & 3]!;
       const missingCount = r >> 2;
-      return { status, missingCount, verdict: verdictOf(status, missingCount) };
+      return { status, missingCount, verdict: verdictOf(status, missingCount, leaves) };
     },
     explain(f, ec, opts) {
       const c = ctxOf(ec);
@@ -492,7 +505,7 @@ export function compileRule(rule: RuleNode): CompiledRule {
       const missingCount = r >> 2;
       const sink: Sink = { out: [], needs: new Map(), blockingOnly: opts?.blockingOnly === true };
       explainNode(root, f, c, false, status !== 'met', sink);
-      return { status, verdict: verdictOf(status, missingCount), missingCount, conditions: sink.out, needs: [...sink.needs.values()] };
+      return { status, verdict: verdictOf(status, missingCount, leaves), missingCount, conditions: sink.out, needs: [...sink.needs.values()] };
     },
   };
 }

@@ -11,6 +11,7 @@ import { auditSnapshot, toDetail, toSummary } from './enterprises.mapper.js';
 import { canCreateIn, canEdit, canSee } from './enterprises.policy.js';
 import { contactsOf, findEnterprise, liaisonHistoryOf, listEnterprises } from './enterprises.repo.js';
 import { searchFieldsFor } from './search-tokens.js';
+import { recomputeEnterpriseMatches } from '../eligibility/index.js';
 
 /** Paginated, filtered list in the caller's scope. */
 export async function list(ctx: Ctx, query: EnterpriseListQuery) {
@@ -55,11 +56,14 @@ export async function create(ctx: Ctx, input: EnterpriseCreate): Promise<Enterpr
         updatedAt: ctx.now,
       })
       .returning();
+    await recomputeEnterpriseMatches(tx, row!.id, ctx.now); // registry-only rules may already match
     await audit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: row!.id, after: auditSnapshot(row!) });
     return row!.id;
   });
   return getDetail(ctx, id);
 }
+
+const MATCH_FIELDS = ['parkId', 'industryCode', 'size', 'tier', 'status', 'foundedOn', 'employeeCount'] as const;
 
 /** Partial update with compare-and-set on `version`: a stale writer gets 409, never a silent overwrite. */
 export async function update(ctx: Ctx, id: string, input: EnterpriseUpdate): Promise<EnterpriseDetail> {
@@ -95,6 +99,9 @@ export async function update(ctx: Ctx, id: string, input: EnterpriseUpdate): Pro
       .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
       .returning();
     if (!after) throw staleConflict(before.version);
+    // Rules may test registry fields (park, industry, size, tier, status, founding date): refresh this
+    // enterprise's stored policy matches with the edit (incremental, one enterprise × published policies).
+    if (MATCH_FIELDS.some((k) => after[k] !== before[k])) await recomputeEnterpriseMatches(tx, id, ctx.now);
     await audit(tx, ctx, {
       action: 'enterprise.update',
       entityType: 'enterprise',

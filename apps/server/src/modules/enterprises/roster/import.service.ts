@@ -10,6 +10,7 @@ import { searchFieldsFor } from '../search-tokens.js';
 import { headerOf, rosterColumns } from './columns.js';
 import { parseRoster } from './parse.js';
 import { validateRow, type Places, type ValidRow } from './validate.js';
+import { recomputeEnterprisesMatches } from '../../eligibility/index.js';
 
 export const MAX_IMPORT_ROWS = 50_000;
 const CHUNK = 500;
@@ -100,6 +101,7 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
     // Re-read inside the transaction: another import may have created some codes since the check.
     const current = await existingByCode(tx, ctx.actor.operatorId, valid.map((v) => v.values.creditCode));
     const audits: (typeof auditLogs.$inferInsert)[] = [];
+    const touched: string[] = [];
     const inserts = valid.filter((v) => !current.has(v.values.creditCode));
     for (let i = 0; i < inserts.length; i += CHUNK) {
       const rows = await tx
@@ -114,6 +116,7 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
           })),
         )
         .returning({ id: enterprises.id, creditCode: enterprises.creditCode, name: enterprises.name });
+      touched.push(...rows.map((r) => r.id));
       for (const r of rows) audits.push(auditRecord(ctx, { action: 'enterprise.import.create', entityType: 'enterprise', entityId: r.id, after: r }));
     }
     for (const v of valid) {
@@ -128,6 +131,7 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
           updatedAt: ctx.now,
         })
         .where(eq(enterprises.id, before.id));
+      touched.push(before.id);
       const { searchTokens: _s, searchText: _t, ...b } = before;
       audits.push(auditRecord(ctx, { action: 'enterprise.import.update', entityType: 'enterprise', entityId: before.id, before: b, after: v.values }));
     }
@@ -140,6 +144,8 @@ export async function importRoster(ctx: Ctx, file: { filename: string; data: Buf
       }),
     );
     for (let i = 0; i < audits.length; i += CHUNK) await tx.insert(auditLogs).values(audits.slice(i, i + CHUNK));
+    // Registry fields feed eligibility rules: the imported enterprises' policy matches, in the same commit.
+    await recomputeEnterprisesMatches(tx, ctx.actor.operatorId, touched, ctx.now);
     result.toCreate = inserts.length;
     result.toUpdate = valid.length - inserts.length;
   });
