@@ -5,7 +5,8 @@ export const IdParams = z.object({ id: Id });
 
 /** Page query shared by every list. Page size is capped so work stays proportional to the page. */
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  // Bounded: an offset beyond PostgreSQL's bigint would be a 500, not a 400.
+  page: z.coerce.number().int().min(1).max(100_000, '页码过大').default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -442,8 +442,6 @@ export const PolicyMatchesPage = pageOf(PolicyMatchItem).extend({
 export type PolicyMatchesPage = z.infer<typeof PolicyMatchesPage>;
 
 /** The rule editor's "who matches" preview of an unsaved draft. */
-export const EligibilityPreviewBody = z.strictObject({ rules: RuleNode, parkId: Id.optional() });
-export type EligibilityPreviewBody = z.infer<typeof EligibilityPreviewBody>;
 export const EligibilityPreviewItem = z.object({
   enterpriseId: z.string(),
   name: z.string(),

@@ -288,7 +288,7 @@ export const PolicyVersionDetail = PolicyVersionSummary.extend({
   /** The policy's stored fields as they were at this version. */
   snapshot: z.record(z.string(), z.unknown()),
 });
-export const PolicyVersionParams = z.object({ id: Id, version: z.coerce.number().int().min(1) });
+export const PolicyVersionParams = z.object({ id: Id, version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const PolicyAttachmentParams = z.object({ id: Id, attachmentId: Id });
 
 // ---------- 政策找企业 follow-ups ----------
@@ -326,3 +326,10 @@ export const FollowUpUpdate = z.strictObject({
   version: z.number().int().min(1),
 });
 export type FollowUpUpdate = z.infer<typeof FollowUpUpdate>;
+
+/**
+ * The rule editor's "who matches" preview of an unsaved draft. Same node-by-node parsing as a saved
+ * policy (errors name `rules.children.1.value`; the depth limit applies before anything recurses).
+ */
+export const EligibilityPreviewBody = z.strictObject({ rules: RuleNodeInput, parkId: Id.optional() });
+export type EligibilityPreviewBody = z.infer<typeof EligibilityPreviewBody>;

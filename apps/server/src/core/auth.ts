@@ -112,8 +112,9 @@ export function registerAuthentication(app: FastifyInstance, ttlMs: number) {
       const hash = hashToken(token);
       request.actor = cache.get(hash, now.getTime());
       if (!request.actor) {
+        const mark = cache.mark();
         request.actor = await actorForToken(app.db, token, now, ttlMs);
-        if (request.actor) cache.set(hash, request.actor, now.getTime());
+        if (request.actor) cache.set(hash, request.actor, now.getTime(), mark);
       }
     }
     if (!request.actor && !request.routeOptions.config?.public) {

@@ -13,18 +13,26 @@ const actor = (userId: string) => ({ userId }) as Actor;
 describe('session cache', () => {
   it('keeps an entry for less than the TTL by the app clock, drops one token or all of a user', () => {
     const c = new SessionCache();
-    c.set('a', actor('u1'), 0);
-    c.set('b', actor('u1'), 0);
-    c.set('c', actor('u2'), 0);
+    c.set('a', actor('u1'), 0, c.mark());
+    c.set('b', actor('u1'), 0, c.mark());
+    c.set('c', actor('u2'), 0, c.mark());
     expect(c.get('a', SESSION_CACHE_TTL_MS - 1)?.userId).toBe('u1');
     expect(c.get('a', SESSION_CACHE_TTL_MS)).toBeNull();
     c.invalidate('u1', 'b');
     expect(c.get('b', 1)).toBeNull();
     expect(c.get('c', 1)?.userId).toBe('u2');
-    c.set('d', actor('u2'), 0);
+    c.set('d', actor('u2'), 0, c.mark());
     c.invalidate('u2');
     expect(c.get('c', 1)).toBeNull();
     expect(c.get('d', 1)).toBeNull();
+  });
+
+  it('does not cache a session read before an invalidation that arrived meanwhile', () => {
+    const c = new SessionCache();
+    const mark = c.mark(); // lookup starts…
+    c.invalidate('u1'); // …the user is demoted meanwhile…
+    c.set('a', actor('u1'), 0, mark); // …the stale read must not be cached
+    expect(c.get('a', 1)).toBeNull();
   });
 
   it('a revoked session stops working at once on an instance that hears of it, and within the TTL on one that does not', async () => {

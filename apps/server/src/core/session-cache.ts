@@ -14,6 +14,13 @@ type Entry = { actor: Actor; at: number };
 
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
+  /** Bumped by every invalidation: a lookup that started before one must not cache what it read. */
+  private epoch = 0;
+
+  /** Call before reading a session from the database; pass the result to set(). */
+  mark(): number {
+    return this.epoch;
+  }
 
   get(tokenHash: string, now: number): Actor | null {
     const e = this.entries.get(tokenHash);
@@ -26,13 +33,15 @@ export class SessionCache {
     return e.actor;
   }
 
-  set(tokenHash: string, actor: Actor, now: number) {
+  set(tokenHash: string, actor: Actor, now: number, mark: number) {
+    if (mark !== this.epoch) return; // invalidated while we were reading: what we read may be stale
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!); // oldest first
     this.entries.set(tokenHash, { actor, at: now });
   }
 
   /** Drops one session, or every cached session of a user. */
   invalidate(userId: string, tokenHash?: string | null) {
+    this.epoch++;
     if (tokenHash) {
       this.entries.delete(tokenHash);
       return;

@@ -66,8 +66,10 @@ describe('submitting an application', () => {
     expect((await post('contact', body(draft.id))).statusCode).toBe(404);
     const foreign = await insertPolicy(t.handle.db, t.fx, { operatorId: t.fx.op2.id, departmentId: null });
     expect((await post('contact', body(foreign.id))).statusCode).toBe(404);
+    // Expired and withdrawn policies do not exist for applicants, as on the library's pages.
     const expired = await insertPolicy(t.handle.db, t.fx, { status: 'expired' });
-    expect(err(await post('contact', body(expired.id)))).toEqual([400, 'policyId', 'POLICY_NOT_OPEN']);
+    expect((await post('contact', body(expired.id))).statusCode).toBe(404);
+    expect((await t.req('contact', { method: 'GET', url: `/api/v1/policies/${expired.id}/application-form` })).statusCode).toBe(404);
     const notYet = await insertPolicy(t.handle.db, t.fx, { applyFrom: '2026-11-26' });
     expect(err(await post('contact', body(notYet.id)))).toEqual([400, 'policyId', 'APPLICATION_WINDOW_CLOSED']);
     const over = await insertPolicy(t.handle.db, t.fx, { applyUntil: '2026-11-24' });
@@ -136,6 +138,10 @@ describe('the pre-filled form', () => {
     expect(staffView.form).toMatchObject({ enterpriseName: '湖南下水道疏通服务有限公司', indicatorYear: null, contactName: 'contacta2联系人' });
     expect((await t.req('contact', { method: 'GET', url: `${url}?enterpriseId=${t.fx.entA2.id}` })).statusCode).toBe(404);
     expect((await t.req('contact', { method: 'GET', url: `${url}?enterpriseId=${t.fx.entA1.id}` })).statusCode).toBe(200);
+    // The form shows the enterprise's figures: outside the officer's indicator scope (another grid) → 404.
+    expect((await t.req('liaison1', { method: 'GET', url: `${url}?enterpriseId=${t.fx.entB1.id}` })).statusCode).toBe(404);
+    // Staff never learn of an application outside their scope through the form.
+    expect((await t.req('manager', { method: 'GET', url: `${url}?enterpriseId=${t.fx.entA1.id}` })).json().openApplicationId).toBe(a.id);
     expect((await t.req('otheradmin', { method: 'GET', url: `${url}?enterpriseId=${t.fx.entX.id}` })).statusCode).toBe(404);
     expect((await t.req(null, { method: 'GET', url })).statusCode).toBe(401);
     const draft = await insertPolicy(t.handle.db, t.fx, { status: 'draft' });

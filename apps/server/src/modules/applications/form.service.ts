@@ -3,9 +3,10 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
 import { shanghaiDate } from '../../core/work-calendar.js';
-import { contacts, enterpriseIndicators, policyApplications } from '../../db/schema/index.js';
+import { contacts, enterpriseIndicators, enterprises, policyApplications } from '../../db/schema/index.js';
 import { loadScoped } from '../enterprises/index.js';
-import { contactOnly } from './applications.policy.js';
+import { loadIndicatorEnterprise } from '../eligibility/index.js';
+import { contactOnly, visibleApplications } from './applications.policy.js';
 import { asChecklist } from './applications.repo.js';
 import { applicablePolicy, windowOpen } from './intake.service.js';
 
@@ -22,6 +23,8 @@ export async function prefillForm(ctx: Ctx, policyId: string, enterpriseId: stri
   if (isContact && enterpriseId && enterpriseId !== id) throw notFound('企业');
   const p = await applicablePolicy(ctx.db, ctx, policyId);
   const { e } = await loadScoped(ctx.db, ctx, id);
+  // The form carries the enterprise's figures: the indicator scope applies (404 outside it), not the profile's.
+  await loadIndicatorEnterprise(ctx.db, ctx.actor, e.id);
 
   const [[ind], people, [open]] = await Promise.all([
     ctx.db.select().from(enterpriseIndicators).where(eq(enterpriseIndicators.enterpriseId, e.id)).orderBy(desc(enterpriseIndicators.year)).limit(1),
@@ -33,7 +36,15 @@ export async function prefillForm(ctx: Ctx, policyId: string, enterpriseId: stri
     ctx.db
       .select({ id: policyApplications.id })
       .from(policyApplications)
-      .where(and(eq(policyApplications.policyId, p.id), eq(policyApplications.enterpriseId, e.id), inArray(policyApplications.status, [...openApplicationStatuses])))
+      .innerJoin(enterprises, eq(enterprises.id, policyApplications.enterpriseId)) // visibleApplications needs it
+      .where(
+        and(
+          eq(policyApplications.policyId, p.id),
+          eq(policyApplications.enterpriseId, e.id),
+          inArray(policyApplications.status, [...openApplicationStatuses]),
+          visibleApplications(ctx.actor),
+        ),
+      )
       .limit(1),
   ]);
   // The person filling it in, if they are one of the enterprise's contacts; else the primary contact.

@@ -35,10 +35,14 @@ export async function nextApplicationNumber(tx: DbOrTx, operatorId: string, at: 
 export const windowOpen = (p: Pick<PolicyFacts, 'applyFrom' | 'applyUntil'>, today: string) =>
   (!!p.applyFrom || !!p.applyUntil) && (!p.applyFrom || p.applyFrom <= today) && (!p.applyUntil || today <= p.applyUntil);
 
-/** A published policy of the caller's operator; drafts and other operators' policies do not exist for applicants. */
+/**
+ * A published policy of the caller's operator. Drafts, withdrawn and expired policies do not exist for
+ * applicants (as on the library's pages); policy managers still reach them.
+ */
 export async function applicablePolicy(db: DbOrTx, ctx: Ctx, policyId: string): Promise<PolicyFacts> {
   const p = await policyOf(db, policyId);
-  if (!p || p.operatorId !== ctx.actor.operatorId || p.status === 'draft') throw notFound('政策');
+  if (!p || p.operatorId !== ctx.actor.operatorId) throw notFound('政策');
+  if (p.status !== 'published' && !ctx.actor.permissions.has('policies.manage')) throw notFound('政策');
   return p;
 }
 
@@ -74,6 +78,7 @@ export async function createApplication(ctx: Ctx, input: ApplicationCreate): Pro
       .where(and(eq(enterprises.id, enterpriseId), eq(enterprises.operatorId, ctx.actor.operatorId)))
       .for('update');
     if (!e) throw notFound('企业');
+    if (e.status !== 'active') throw invalid('policyId', '企业已迁出或注销，不能申报', 'ENTERPRISE_INACTIVE');
     const earlier = await tx
       .select({ id: policyApplications.id, number: policyApplications.number, status: policyApplications.status })
       .from(policyApplications)

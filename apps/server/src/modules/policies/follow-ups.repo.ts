@@ -4,9 +4,12 @@ import type { DbOrTx } from '../../core/db.js';
 import { enterprises, parks, policies, policyFollowUps, policyMatches, staff } from '../../db/schema/index.js';
 import type { FollowUpScope } from './policies.policy.js';
 
-/** The follow-ups a caller works: the operator's policies, narrowed to their parks / grid. */
+/**
+ * The follow-ups a caller works: the operator's published policies (a withdrawn or expired policy's
+ * checklist is closed), narrowed to their parks / grid.
+ */
 function scopeConditions(operatorId: string, scope: FollowUpScope): SQL[] {
-  const where: SQL[] = [eq(policies.operatorId, operatorId), eq(enterprises.operatorId, operatorId)];
+  const where: SQL[] = [eq(policies.operatorId, operatorId), eq(policies.status, 'published'), eq(enterprises.operatorId, operatorId)];
   if (scope.all) return where;
   const any: SQL[] = [];
   if (scope.parkIds.length) any.push(sql`${enterprises.parkId} IN (${sql.join(scope.parkIds.map((id) => sql`${id}::uuid`), sql`, `)})`);

@@ -5,6 +5,10 @@ const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../../../core/errors.js';
 import { keyForHeader, type RawRow, type RosterKey } from './columns.js';
 
+/** Upper bounds of an uploaded sheet (the 10 MB upload limit does not bound a compressed .xlsx grid). */
+const MAX_SHEET_ROWS = 50_001;
+const MAX_SHEET_COLUMNS = 100;
+
 export type ParsedSheet = { rows: { row: number; values: RawRow }[]; unknownHeaders: string[]; missingHeaders: RosterKey[] };
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -91,6 +95,11 @@ export async function parseRoster(filename: string, buf: Buffer, required: reado
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], unknownHeaders: [], missingHeaders: [...required] };
+  // Bounds before touching cells: a tiny file can declare a cell at XFD1048576 (exceljs would walk the whole grid).
+  if (ws.rowCount > MAX_SHEET_ROWS || ws.columnCount > MAX_SHEET_COLUMNS) {
+    const [msg, code] = ws.rowCount > MAX_SHEET_ROWS ? [`表格行数超过上限（${MAX_SHEET_ROWS}行），请分批导入`, 'file_too_many_rows'] : ['表格列数过多，请使用导入模板', 'file_too_many_columns'];
+    throw new AppError('VALIDATION_FAILED', msg, [{ path: 'file', code, message: msg }]);
+  }
   const matrix: string[][] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {

@@ -75,7 +75,14 @@ describe('indicator import', () => {
   });
 
   it('commits all rows: new years created, blanks keep recorded values, history and audit kept, matches recomputed', async () => {
-    const policy = await insertPolicy(t.handle.db, t.fx.op.id, { kind: 'compare', label: '营业收入不低于1000万元', metric: 'operatingRevenue', op: 'gte', value: 1000 });
+    // Two conditions: B1 (revenue 900, national R&D institution) is one condition away — nearly.
+    const policy = await insertPolicy(t.handle.db, t.fx.op.id, {
+      kind: 'all',
+      children: [
+        { kind: 'compare', label: '营业收入不低于1000万元', metric: 'operatingRevenue', op: 'gte', value: 1000 },
+        { kind: 'compare', label: '省级及以上研发机构', metric: 'rdInstitutionLevel', op: 'gte', value: 'provincial' },
+      ],
+    });
     const res = await upload('admin', 'indicators.csv', csv(`${A1()},2025,"1,200",1000,60,12,80,-30,A级,省级`, `${A1()},2024,6000,,,,,,,`, `${B1()},2025年,900,,,,,,A,national`), false);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ committed: true, toCreate: 2, toUpdate: 1, errors: [] });

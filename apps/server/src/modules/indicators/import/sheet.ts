@@ -1,6 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../core/errors.js';
 
+/** Upper bounds of an uploaded sheet (the 10 MB upload limit does not bound a compressed .xlsx grid). */
+const MAX_SHEET_ROWS = 50_001;
+const MAX_SHEET_COLUMNS = 100;
+
 /** exceljs is large: loaded on first use, not at server start. */
 export const loadExcel = async () => (await import('exceljs')).default;
 
@@ -76,6 +80,11 @@ export async function readMatrix(filename: string, buf: Buffer): Promise<string[
   }
   const ws = wb.worksheets[0];
   if (!ws) return [];
+  // Bounds before touching cells: a tiny file can declare a cell at XFD1048576 (exceljs would walk the whole grid).
+  if (ws.rowCount > MAX_SHEET_ROWS || ws.columnCount > MAX_SHEET_COLUMNS) {
+    const [msg, code] = ws.rowCount > MAX_SHEET_ROWS ? [`表格行数超过上限（${MAX_SHEET_ROWS}行），请分批导入`, 'file_too_many_rows'] : ['表格列数过多，请使用导入模板', 'file_too_many_columns'];
+    throw fileError(msg, code);
+  }
   const matrix: string[][] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
