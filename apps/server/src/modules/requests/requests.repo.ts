@@ -74,10 +74,8 @@ export function listConditions(actor: Actor, q: RequestListQuery, now: Date): SQ
   if (q.from) where.push(gte(serviceRequests.receivedAt, new Date(q.from)));
   if (q.to) where.push(lt(serviceRequests.receivedAt, new Date(q.to)));
   if (q.q) {
-    // The n-gram index narrows to rows holding every bigram of the query; LIKE on the folded text (full-width
-    // to half-width, lower case, no spaces — migration 0009) checks their order.
-    const tokens = queryTokens(q.q);
-    if (tokens.length) where.push(sql`${serviceRequests.searchTokens} @> ARRAY[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+    // LIKE on the folded text (full-width to half-width, lower case, no spaces — migration 0009) decides;
+    // the n-gram index condition (searchIndexCondition) is added where it helps.
     const p = likePattern(q.q);
     where.push(sql`(yqt_fold(${serviceRequests.title}) LIKE ${p} OR yqt_fold(${serviceRequests.number}) LIKE ${p})`);
   }
@@ -90,15 +88,28 @@ const orderings = {
   receivedAt: [asc(serviceRequests.receivedAt), asc(serviceRequests.id)],
 } as const;
 
+/**
+ * The n-gram index narrows a search to rows holding every bigram of the query. The count always uses it.
+ * The page uses it only without a period: within one, walking the period newest-first and stopping at
+ * the 20th match beats collecting every row with a frequent word (107 ms vs 1.4 ms over 1M requests).
+ */
+function searchIndexCondition(q: RequestListQuery): SQL | undefined {
+  const tokens = q.q ? queryTokens(q.q) : [];
+  if (!tokens.length) return undefined;
+  return sql`${serviceRequests.searchTokens} @> ARRAY[${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+}
+
 export async function listRequests(db: DbOrTx, actor: Actor, q: RequestListQuery, now: Date) {
-  const where = and(...listConditions(actor, q, now));
+  const conditions = listConditions(actor, q, now);
+  const index = searchIndexCondition(q);
+  const where = and(...conditions, q.from || q.to ? undefined : index);
   const [items, [total]] = await Promise.all([
     base(db)
       .where(where)
       .orderBy(...orderings[q.sort])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(serviceRequests).where(where),
+    db.select({ n: count() }).from(serviceRequests).where(and(...conditions, index)),
   ]);
   return { items, total: total?.n ?? 0 };
 }
