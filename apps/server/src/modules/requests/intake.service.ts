@@ -10,6 +10,7 @@ import { canEdit, checkLocation, loadScoped } from '../enterprises/index.js';
 import { computeDeadlines, toShanghaiIso } from '../sla/sla-engine.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 import { notifyCounterpart, publishChange } from './request-events.js';
+import { requestColumns } from './requests.repo.js';
 import { getRequest } from './requests.service.js';
 
 /** Staff may back-date a phone call or visit by at most this much. */
@@ -92,7 +93,7 @@ export async function createRequest(ctx: Ctx, input: RequestCreate): Promise<Req
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
-      .returning();
+      .returning(requestColumns);
     await tx.insert(requestEvents).values({
       operatorId: ctx.actor.operatorId,
       requestId: row!.id,

@@ -5,7 +5,8 @@ import type { DbOrTx } from '../../core/db.js';
 import { type serviceRequests, staff } from '../../db/schema/index.js';
 import { createNotifications, deliver, type NotificationRow } from '../notifications/index.js';
 
-type RequestRow = typeof serviceRequests.$inferSelect;
+/** A request as the app reads it (without the derived search tokens). */
+type RequestRow = Omit<typeof serviceRequests.$inferSelect, 'searchTokens'>;
 
 /**
  * In-app notifications for the other side of an action: staff actions (public ones) tell the

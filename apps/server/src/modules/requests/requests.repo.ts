@@ -1,5 +1,5 @@
 import type { RequestListQuery } from '@yqt/contracts';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/actor.js';
 import type { DbOrTx } from '../../core/db.js';
 import { departments, enterprises, followUps, parks, requestCategories, requestEvents, serviceRequests, slaPolicies, staff } from '../../db/schema/index.js';
@@ -7,8 +7,12 @@ import { likePattern, queryTokens } from '../enterprises/search-tokens.js';
 import { OPEN_STATUSES } from './lifecycle.js';
 import { visibleRequests } from './requests.policy.js';
 
+/** Every request column but the search tokens (derived, ~40 strings a row: never needed by a reader). */
+const { searchTokens: _tokens, ...requestColumnsAll } = getTableColumns(serviceRequests);
+export const requestColumns = requestColumnsAll;
+
 export const summaryColumns = {
-  r: serviceRequests,
+  r: requestColumns,
   categoryName: requestCategories.name,
   enterpriseName: enterprises.name,
   parkName: parks.name,

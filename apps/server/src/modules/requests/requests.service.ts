@@ -12,7 +12,7 @@ import { addTime, computeDeadlines, extendForPause, workingMinutesBetween } from
 import { nextStatus, transitionFor } from './lifecycle.js';
 import { toDetail, toSummary } from './requests.mapper.js';
 import { canAct } from './requests.policy.js';
-import { findRequest, followUpsOf, listRequests, policyOf, timelineOf } from './requests.repo.js';
+import { findRequest, followUpsOf, listRequests, policyOf, requestColumns, timelineOf } from './requests.repo.js';
 import { attachmentsOf, toAttachment } from './attachments.service.js';
 import { calendarFor, selectPolicy, targetsOf } from './sla-context.js';
 import { notifyCounterpart, publishChange } from './request-events.js';
@@ -41,7 +41,7 @@ export async function getRequest(ctx: Ctx, id: string, db: DbOrTx = ctx.db): Pro
   return { ...toDetail(ctx.actor, row, events, policy, follow, ctx.now), attachments: files.map(toAttachment) };
 }
 
-type Row = typeof serviceRequests.$inferSelect;
+type Row = Omit<typeof serviceRequests.$inferSelect, 'searchTokens'>;
 
 /**
  * Applies one lifecycle action. Order of checks: visible (else 404) → allowed from this status
@@ -67,7 +67,7 @@ export async function act(ctx: Ctx, id: string, action: RequestAction, body: Req
       .update(serviceRequests)
       .set({ ...changes, status: to, version: sql`${serviceRequests.version} + 1`, updatedAt: ctx.now })
       .where(and(eq(serviceRequests.id, id), eq(serviceRequests.version, body.version)))
-      .returning();
+      .returning(requestColumns);
     if (!updated) throw conflict('该诉求已被他人处理，请刷新后重试', { currentVersion: r.version });
     await tx.insert(requestEvents).values({
       operatorId: ctx.actor.operatorId,
