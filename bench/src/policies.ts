@@ -167,14 +167,16 @@ export async function runPolicies(): Promise<void> {
 
     // preview of an unsaved draft over all enterprises
     const previews: { template: string; tookMs: number; eligible: number; nearly: number; total: number }[] = [];
+    const cold = await previewRules(ctx, { rules: pols[0]!.rules });
+    log(`(e) first preview (loads the operator's facts into the preview cache): ${f1(cold.tookMs)} ms`);
     for (const p of [...oneOfEach.values()].slice(0, 5)) await previewRules(ctx, { rules: p.rules });
     for (const p of oneOfEach.values()) {
       const r = await previewRules(ctx, { rules: p.rules });
       previews.push({ template: p.template, tookMs: r.tookMs, eligible: r.eligible, nearly: r.nearly, total: r.total });
     }
     const prevS = summary(previews.map((p) => p.tookMs));
-    log(`(e) preview of a draft over ${previews[0]?.total} enterprises: p50 ${f1(prevS.p50)} ms, max ${f1(prevS.max)} ms`);
-    record.preview = { runs: previews, ...prevS };
+    log(`(e) preview of a draft over ${previews[0]?.total} enterprises (facts cached): p50 ${f1(prevS.p50)} ms, max ${f1(prevS.max)} ms`);
+    record.preview = { coldMs: cold.tookMs, runs: previews, ...prevS };
     await bus.close();
 
     // ------------------------------------------------------------ HTTP

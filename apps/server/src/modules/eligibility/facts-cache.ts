@@ -16,7 +16,8 @@ export function operatorFacts(db: DbOrTx, operatorId: string): Promise<LoadedEnt
   const t = performance.now();
   const hit = entries.get(operatorId);
   if (hit && t - hit.at < TTL_MS) return hit.data;
-  const data = loadFacts(db, { operatorId }, allNeeds());
+  // Ordered by name: the preview's sample is "the first 20" by verdict, then name.
+  const data = loadFacts(db, { operatorId, orderByName: true }, allNeeds());
   entries.set(operatorId, { at: t, data });
   data.catch(() => entries.delete(operatorId));
   return data;

@@ -12,7 +12,7 @@ export type MatchRow = {
   rulesVersion: number;
 };
 
-const CHUNK = 1000;
+const CHUNK = 2000;
 
 /**
  * Bulk upsert: each chunk travels as ONE json parameter expanded by jsonb_to_recordset — a

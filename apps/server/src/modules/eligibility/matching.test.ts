@@ -60,8 +60,11 @@ beforeAll(async () => {
     await insertQualification(db, id, 'high_tech', '2024-01-01', '2026-12-31');
   }
   await insertYear(db, entA2.id, 2025, { operatingRevenue: 800, rdExpense: 20, rdStaff: 5, totalStaff: 50 });
+  await insertQualification(db, entA2.id, 'high_tech', '2022-11-01', '2025-10-31'); // expired
+  // B1: one condition away from P1 (R&D expense not reported) and from P2 (IP / R&D institution not reported).
   await insertYear(db, entB1.id, 2025, { operatingRevenue: 3000 });
-  await insertQualification(db, entB1.id, 'high_tech', '2022-11-01', '2025-10-31'); // expired
+  await insertYear(db, entB1.id, 2024, { operatingRevenue: 2500 }); // growth 20 %
+  await insertQualification(db, entB1.id, 'high_tech', '2024-06-01', '2027-05-31');
   p1 = (await insertPolicy(db, op.id, P1, { title: '研发费用补助', rulesVersion: 2, applyFrom: '2026-11-01', applyUntil: '2026-12-31', maxAmountWan: 50 })).id;
   p2 = (await insertPolicy(db, op.id, P2, { title: '创新奖励', level: 'city', benefitType: 'award' })).id;
   draft = (await insertPolicy(db, op.id, P1, { title: '草稿政策', status: 'draft' })).id;
@@ -79,21 +82,13 @@ describe('recomputePolicyMatches', () => {
     expect(await recomputePolicyMatches(t.handle.db, p1, NOW)).toEqual({ eligible: 1, nearly: 1 });
     expect(await stored(p1)).toEqual(sortE([
       { e: entA1.id, v: 'eligible', m: 0, rv: 2 },
-      { e: entB1.id, v: 'nearly', m: 2, rv: 2 }, // R&D unknown + certificate expired
+      { e: entB1.id, v: 'nearly', m: 1, rv: 2 }, // R&D unknown; A2 (3 unmet) is not stored
     ]));
     const [b1] = await t.handle.db.select().from(policyMatches).where(eq(policyMatches.enterpriseId, entB1.id));
-    // Stored: only what stands in the way (exactly missing_count conditions).
+    // Stored: only what stands in the way (exactly missing_count conditions, all of them blocking):
+    // not the met revenue and certificate.
     expect(b1!.conditions).toEqual([
-      {
-        label: '研发费用占比不低于3%',
-        status: 'unknown',
-        actual: null,
-        required: '≥ 3%',
-        missing: '2025年 研发费用',
-        needs: [{ metric: 'rdExpense', year: 2025, label: '2025年 研发费用' }],
-        blocking: true,
-      },
-      { label: '高新技术企业', status: 'unmet', actual: '高新技术企业：已于2025-10-31到期', required: '持有有效的高新技术企业资质', blocking: true },
+      { label: '研发费用占比不低于3%', status: 'unknown', actual: null, required: '≥ 3%', missing: '2025年 研发费用' },
     ]);
   });
 
@@ -107,17 +102,17 @@ describe('recomputePolicyMatches', () => {
   it('recomputing one enterprise replaces only its rows', async () => {
     await recomputePolicyMatches(t.handle.db, p2, NOW);
     const before = await stored(p2);
+    // A2: innovation and growth both unknown — two conditions away, not "nearly", not stored.
     expect(before).toEqual(sortE([
       { e: t.fx.entA1.id, v: 'eligible', m: 0, rv: 1 },
-      { e: t.fx.entA2.id, v: 'nearly', m: 2, rv: 1 },
-      { e: t.fx.entB1.id, v: 'nearly', m: 2, rv: 1 },
+      { e: t.fx.entB1.id, v: 'nearly', m: 1, rv: 1 },
     ]));
-    await insertYear(t.handle.db, t.fx.entA2.id, 2024, { operatingRevenue: 700 }); // growth 800/700 − 1 = 14.3 %
+    await insertYear(t.handle.db, t.fx.entA2.id, 2024, { operatingRevenue: 700 }); // growth 800/700 − 1 = 14.3 %: one condition away
     await recomputeEnterpriseMatches(t.handle.db, t.fx.entA2.id, NOW);
     expect(await stored(p2)).toEqual(sortE([
       { e: t.fx.entA1.id, v: 'eligible', m: 0, rv: 1 },
       { e: t.fx.entA2.id, v: 'nearly', m: 1, rv: 1 },
-      { e: t.fx.entB1.id, v: 'nearly', m: 2, rv: 1 },
+      { e: t.fx.entB1.id, v: 'nearly', m: 1, rv: 1 },
     ]));
   });
 
@@ -161,6 +156,7 @@ describe('GET /enterprises/{id}/policy-matches (live)', () => {
       policy: { title: '研发费用补助', level: 'zone', benefitType: 'subsidy', maxAmountWan: 50, applyFrom: '2026-11-01', applyUntil: '2026-12-31', windowOpen: true },
     });
     expect(body.items[0].policy.windowOpen).toBe(false);
+    expect(body.items[1].conditions.find((c: { label: string }) => c.label === '高新技术企业')).toMatchObject({ status: 'unmet', actual: '高新技术企业：已于2025-10-31到期', blocking: true });
     // A2 reported no IP count for 2025: that would settle the innovation alternative of P2.
     expect(body.missingData).toEqual([{ metric: 'ipClass1', year: 2025, label: '2025年 Ⅰ类知识产权', policies: 1 }]);
   });
@@ -224,7 +220,7 @@ describe('GET /policies/{id}/matches', () => {
     expect(admin.json().items[1].conditions.map((c: { label: string; status: string; blocking?: boolean }) => [c.label, c.status, c.blocking ?? false])).toEqual([
       ['营业收入不低于1000万元', 'met', false],
       ['研发费用占比不低于3%', 'unknown', true],
-      ['高新技术企业', 'unmet', true],
+      ['高新技术企业', 'met', false],
     ]);
     expect(admin.json().items[0]).toMatchObject({ evaluatedAt: NOW.toISOString() });
     expect(ids(await list('manager', p1))).toEqual([entA1.id]);

@@ -83,7 +83,6 @@ export async function policyMatchList(ctx: Ctx, policyId: string, q: PolicyMatch
 /** What still stands in the way, for the spreadsheet: the stored (blocking) conditions with their status. */
 function gaps(conditions: ConditionResult[]): string {
   return conditions
-    .filter((c) => c.blocking)
     .map((c) => `${c.label}（${c.status === 'unknown' ? `缺少数据：${c.missing ?? ''}` : `要求${c.required}，实际${c.actual ?? '—'}`}）`)
     .join('；');
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { auditLogs, enterprises, policyMatches } from '../../db/schema/index.js';
-import { insertPolicy } from '../eligibility/test-fixtures.js';
+import { insertPolicy, insertQualification } from '../eligibility/test-fixtures.js';
 
 // 2026-11-25 10:00 in Shanghai: the current year is 2026.
 const NOW = new Date('2026-11-25T02:00:00Z');
@@ -201,7 +201,7 @@ describe('qualifications', () => {
 });
 
 describe('indicator writes recompute the enterprise matches in the same transaction', () => {
-  it('nearly → eligible → nearly as data and qualifications change; unrelated enterprises untouched', async () => {
+  it('nearly → eligible → nearly → not eligible as data and qualifications change; unrelated enterprises untouched', async () => {
     const rules: RuleNode = {
       kind: 'all',
       label: '测试条件',
@@ -213,6 +213,8 @@ describe('indicator writes recompute the enterprise matches in the same transact
     const policy = await insertPolicy(t.handle.db, t.fx.op.id, rules, { rulesVersion: 3 });
     const id = t.fx.entA2.id;
     const stored = () => t.handle.db.select().from(policyMatches).where(and(eq(policyMatches.policyId, policy.id), eq(policyMatches.enterpriseId, id)));
+    // B1 holds the qualification (written directly, no recompute): evaluated, it would be "nearly" and stored.
+    await insertQualification(t.handle.db, t.fx.entB1.id, 'gazelle', '2025-01-01', '2027-12-31');
 
     await put('admin', id, 2026, { operatingRevenue: 5000 });
     let [m] = await stored();
@@ -227,12 +229,14 @@ describe('indicator writes recompute the enterprise matches in the same transact
     [m] = await stored();
     expect(m).toMatchObject({ verdict: 'nearly', missingCount: 1 });
 
-    await t.req('admin', { method: 'DELETE', url: qurl(id, q.id) });
-    // 2 unmet leaves: still nearly (≤ 2)
-    [m] = await stored();
-    expect(m).toMatchObject({ verdict: 'nearly', missingCount: 2 });
     const others = await t.handle.db.select().from(policyMatches).where(eq(policyMatches.policyId, policy.id));
     expect(others.map((o) => o.enterpriseId)).toEqual([id]);
+
+    expect((await t.req('admin', { method: 'DELETE', url: qurl(id, q.id) })).statusCode).toBe(200);
+    // 2 unmet leaves: not eligible (nearly is at most 1) — the stored row is removed
+    expect(await stored()).toEqual([]);
+    const live = (await t.req('admin', { method: 'GET', url: `/api/v1/enterprises/${id}/policy-matches` })).json();
+    expect(live.items.find((i: { policyId: string }) => i.policyId === policy.id)).toMatchObject({ verdict: 'not_eligible', missingCount: 2 });
   });
 
   it('a failing write leaves no trace: no row, no history, no match change', async () => {
