@@ -19,7 +19,7 @@ import { canEditIndicators, forgetOperatorFacts, recomputeEnterprisesMatches } f
 import { yearRange } from '../indicators.service.js';
 import { snapshotOf, valuesOf, type IndicatorDbRow } from '../indicators.mapper.js';
 import { headerOf, indicatorColumns, keyForHeader, type Column, type ColumnKey } from './columns.js';
-import { readMatrix } from './sheet.js';
+import { readMatrix } from '../../../core/sheet.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
 const CHUNK = 500;

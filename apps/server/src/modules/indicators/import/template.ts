@@ -1,5 +1,5 @@
 import { indicatorColumns } from './columns.js';
-import { loadExcel } from './sheet.js';
+import { loadExcel } from '../../../core/sheet.js';
 
 /** The import template: the columns (required ones starred), and a sheet explaining each. */
 export async function indicatorTemplate(currentYear: number): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { AppError } from '../../../core/errors.js';
+import { AppError } from './errors.js';
 
 /** Upper bounds of an uploaded sheet (the 10 MB upload limit does not bound a compressed .xlsx grid). */
 const MAX_SHEET_ROWS = 50_001;
@@ -8,10 +8,7 @@ const MAX_SHEET_COLUMNS = 100;
 /** exceljs is large: loaded on first use, not at server start. */
 export const loadExcel = async () => (await import('exceljs')).default;
 
-/**
- * Reads the first sheet of an .xlsx or a .csv into a matrix of trimmed strings. Header matching
- * and validation are the caller's; the roster import works the same way.
- */
+/** Text of a cell as a user sees it (dates as YYYY-MM-DD, formulas by their result). */
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -68,6 +65,10 @@ export function decodeCsv(buf: Buffer): string {
 
 const fileError = (message: string, code: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'file', code, message }]);
 
+/**
+ * Reads the first sheet of an .xlsx or a .csv (UTF-8 or GB18030) into a matrix of trimmed strings,
+ * for every import (roster, indicators). Header matching and validation are the caller's.
+ */
 export async function readMatrix(filename: string, buf: Buffer): Promise<string[][]> {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv')) return parseCsv(decodeCsv(buf)).map((r) => r.map((c) => c.trim()));
