@@ -184,6 +184,16 @@ export const RuleNodeInput = z.unknown().transform((v, ctx): RuleNode => {
   return issues.length ? z.NEVER : RuleNode.parse(v);
 });
 
+/**
+ * The application window contains `today` (YYYY-MM-DD, Asia/Shanghai), both ends inclusive; one end may
+ * be open, but a policy without any window is never "open" (nothing to apply for online). The one rule of
+ * the library, the 可申报 page and applications; `windowOpenSql` in the policies repo is its SQL twin.
+ */
+export function policyWindowOpen(p: { applyFrom: string | null; applyUntil: string | null }, today: string): boolean {
+  if (!p.applyFrom && !p.applyUntil) return false;
+  return (!p.applyFrom || p.applyFrom <= today) && (!p.applyUntil || today <= p.applyUntil);
+}
+
 type DateFields = { effectiveFrom?: string | null; expiresOn?: string | null; applyFrom?: string | null; applyUntil?: string | null };
 
 /**

@@ -6,9 +6,7 @@ import { AppError } from '../../core/errors.js';
 import { toShanghaiIso } from '../sla/sla-engine.js';
 import { baseQuery, filterConditions, orderings } from './applications.repo.js';
 import { applicationStats, checkPeriod } from './stats.service.js';
-
-/** exceljs is large: loaded on first use, not at server start. */
-const loadExcel = async () => (await import('exceljs')).default;
+import { loadExcel } from '../../core/sheet.js';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const WAN = '#,##0.00';

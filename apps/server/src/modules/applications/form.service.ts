@@ -1,4 +1,4 @@
-import { openApplicationStatuses, type ApplicationFormPrefill, type BenefitType, type PolicyLevel } from '@yqt/contracts';
+import { openApplicationStatuses, policyWindowOpen, type ApplicationFormPrefill, type BenefitType, type PolicyLevel } from '@yqt/contracts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
@@ -8,7 +8,7 @@ import { loadScoped } from '../enterprises/index.js';
 import { loadIndicatorEnterprise } from '../eligibility/index.js';
 import { contactOnly, visibleApplications } from './applications.policy.js';
 import { asChecklist } from './applications.repo.js';
-import { applicablePolicy, windowOpen } from './intake.service.js';
+import { applicablePolicy } from './intake.service.js';
 
 /**
  * The application form pre-filled for one enterprise: registry fields, the contact, and the figures of
@@ -85,7 +85,7 @@ export async function prefillForm(ctx: Ctx, policyId: string, enterpriseId: stri
       statement: null,
     },
     materials: checklist,
-    windowOpen: p.status === 'published' && windowOpen(p, shanghaiDate(ctx.now)),
+    windowOpen: p.status === 'published' && policyWindowOpen(p, shanghaiDate(ctx.now)),
     openApplicationId: open?.id ?? null,
   };
 }

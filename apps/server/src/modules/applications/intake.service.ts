@@ -1,4 +1,4 @@
-import { openApplicationStatuses, type ApplicationCreate, type ApplicationDetail } from '@yqt/contracts';
+import { openApplicationStatuses, policyWindowOpen, type ApplicationCreate, type ApplicationDetail } from '@yqt/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
@@ -27,13 +27,6 @@ export async function nextApplicationNumber(tx: DbOrTx, operatorId: string, at: 
   return `SB${day}${String(row!.last).padStart(5, '0')}`;
 }
 
-/**
- * Whether `today` (YYYY-MM-DD, Shanghai) is inside the policy's window — the library's rule
- * (policies.mapper isWindowOpen): one missing bound is open-ended, but a policy with no window at all
- * takes no applications here (e.g. tax relief enjoyed by self-declaration).
- */
-export const windowOpen = (p: Pick<PolicyFacts, 'applyFrom' | 'applyUntil'>, today: string) =>
-  (!!p.applyFrom || !!p.applyUntil) && (!p.applyFrom || p.applyFrom <= today) && (!p.applyUntil || today <= p.applyUntil);
 
 /**
  * A published policy of the caller's operator. Drafts, withdrawn and expired policies do not exist for
@@ -65,7 +58,7 @@ export async function createApplication(ctx: Ctx, input: ApplicationCreate): Pro
   const { created, notes } = await ctx.db.transaction(async (tx) => {
     const p = await applicablePolicy(tx, ctx, input.policyId);
     if (p.status !== 'published') throw invalid('policyId', '该政策已失效或已撤回，不再受理申报', 'POLICY_NOT_OPEN');
-    if (!windowOpen(p, today)) {
+    if (!policyWindowOpen(p, today)) {
       const why = !p.applyFrom && !p.applyUntil ? '该政策无需在线申报（按规定直接享受或另行办理）' : `不在申报期内（申报时间：${p.applyFrom ?? '不限'} 至 ${p.applyUntil ?? '不限'}）`;
       throw invalid('policyId', why, 'APPLICATION_WINDOW_CLOSED');
     }

@@ -1,10 +1,10 @@
-import type { EnterprisePolicyMatch, EnterprisePolicyMatchesPage, EnterprisePolicyMatchesQuery, MissingDataItem, PolicyLevel, BenefitType, Verdict } from '@yqt/contracts';
+import { policyWindowOpen, type EnterprisePolicyMatch, type EnterprisePolicyMatchesPage, type EnterprisePolicyMatchesQuery, type MissingDataItem, type PolicyLevel, type BenefitType, type Verdict } from '@yqt/contracts';
 import type { Ctx } from '../../core/context.js';
 import { shanghaiDate } from '../../core/work-calendar.js';
 import { compiledPublishedPolicies } from './compiled-rules.js';
 import { evalContext } from './engine.js';
 import { loadFacts } from './facts.repo.js';
-import { parkNamesOf, windowOpen } from './policies.repo.js';
+import { parkNamesOf } from './policies.repo.js';
 import { allNeeds, needsOf } from './rule-needs.js';
 import { loadIndicatorEnterprise } from './scope.js';
 
@@ -46,7 +46,7 @@ export async function enterprisePolicyMatches(ctx: Ctx, enterpriseId: string, q:
         maxAmountWan: p.maxAmountWan,
         applyFrom: p.applyFrom,
         applyUntil: p.applyUntil,
-        windowOpen: windowOpen(p, today),
+        windowOpen: policyWindowOpen(p, today),
       },
     });
     for (const n of ex.needs) {

@@ -81,8 +81,3 @@ export async function parkNamesOf(db: DbOrTx, operatorId: string): Promise<Map<s
   return new Map(rows.map((p) => [p.id, p.name]));
 }
 
-/** The application window contains `today`; a policy without any window is never "open". */
-export function windowOpen(p: { applyFrom: string | null; applyUntil: string | null }, today: string): boolean {
-  if (!p.applyFrom && !p.applyUntil) return false;
-  return (!p.applyFrom || p.applyFrom <= today) && (!p.applyUntil || p.applyUntil >= today);
-}

@@ -8,9 +8,8 @@ import { compileRule, evalContext, type Evaluation } from './engine.js';
 import { loadFacts } from './facts.repo.js';
 import { findMatchPolicy, parkNamesOf, type MatchPolicy } from './policies.repo.js';
 import { needsOf } from './rule-needs.js';
+import { loadExcel } from '../../core/sheet.js';
 
-/** exceljs is large: loaded on first use, not at server start. */
-const loadExcel = async () => (await import('exceljs')).default;
 export const MAX_EXPORT_ROWS = 100_000;
 const SHANGHAI_MS = 8 * 3600_000;
 

@@ -4,7 +4,8 @@
  * needs all of its bigrams (array containment on a GIN index), then ILIKE rechecks the order.
  * Works identically on PGlite and PostgreSQL and needs no extension.
  */
-function fold(s: string): string {
+/** Full-width ASCII → half-width, lower case, no whitespace: the form every search text is indexed in. */
+export function fold(s: string): string {
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toLowerCase()

@@ -1,4 +1,4 @@
-import type { PolicyAttachment, PolicyDetail, PolicyInterpretation, PolicyMaterial, PolicySummary, RuleNode } from '@yqt/contracts';
+import { policyWindowOpen, type PolicyAttachment, type PolicyDetail, type PolicyInterpretation, type PolicyMaterial, type PolicySummary, type RuleNode } from '@yqt/contracts';
 import type { Actor } from '../../core/actor.js';
 import { allowedActions, canManage } from './policies.policy.js';
 import type { attachmentsOf, listPolicies, PolicyRow } from './policies.repo.js';
@@ -24,8 +24,7 @@ export function toAttachment(a: Awaited<ReturnType<typeof attachmentsOf>>[number
 
 /** Same rule as windowOpenSql, for one row already loaded. */
 export function isWindowOpen(p: Pick<PolicyRow, 'status' | 'applyFrom' | 'applyUntil'>, today: string): boolean {
-  if (p.status !== 'published' || (!p.applyFrom && !p.applyUntil)) return false;
-  return (!p.applyFrom || p.applyFrom <= today) && (!p.applyUntil || p.applyUntil >= today);
+  return p.status === 'published' && policyWindowOpen(p, today);
 }
 
 export function toDetail(

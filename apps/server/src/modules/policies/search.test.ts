@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { likePattern, queryTokens } from '../enterprises/search-tokens.js';
-import { fold, searchFieldsOf } from './search.js';
+import { fold, likePattern, queryTokens } from '../enterprises/search-tokens.js';
+import { searchFieldsOf } from './search.js';
 
 describe('policy search columns', () => {
   it('folds exactly like the enterprise search (full-width, case, whitespace)', () => {

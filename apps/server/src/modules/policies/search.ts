@@ -1,21 +1,11 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { likePattern, ngramsOf, queryTokens } from '../enterprises/search-tokens.js';
+import { fold, likePattern, ngramsOf, queryTokens } from '../enterprises/search-tokens.js';
 
 /**
  * Chinese search for policies and service guides: the same unigram/bigram scheme as enterprises
  * (modules/enterprises/search-tokens.ts), over more and longer texts. The token array feeds a GIN
  * index; `search_text` (the folded texts joined) is the recheck for queries of 3+ characters.
  */
-
-/**
- * The folding of search-tokens.ts (full-width → half-width, lower case, no whitespace). Derived from
- * `likePattern` so the two can never drift apart: likePattern(s) = '%' + escape(fold(s)) + '%'.
- */
-export function fold(s: string): string {
-  return likePattern(s)
-    .slice(1, -1)
-    .replace(/\\([\\%_])/g, '$1');
-}
 
 /** Derived search columns of a set of texts (any may be empty). */
 export function searchFieldsOf(texts: readonly string[]) {

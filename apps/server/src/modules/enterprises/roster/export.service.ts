@@ -3,13 +3,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type ExcelJS from 'exceljs';
 
-/** exceljs is large: loaded on first use, not at server start. */
-const loadExcel = async () => (await import('exceljs')).default;
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { buildings, enterprises, parks, staff, units } from '../../../db/schema/index.js';
 import { filterConditions, type ListFilters } from '../enterprises.repo.js';
 import { rosterColumns } from './columns.js';
+import { loadExcel } from '../../../core/sheet.js';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const liaison = alias(staff, 'liaison');
