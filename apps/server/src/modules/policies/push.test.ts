@@ -217,6 +217,15 @@ describe('PATCH /policy-follow-ups/{policyId}/{enterpriseId}', () => {
     expect(a).toMatchObject({ action: 'policy_follow_up.update', before: { status: 'pending', note: null }, after: { status: 'applying', changedFields: ['status', 'note'] } });
   });
 
+  it('a withdrawn policy closes its checklist: gone from the list, no longer recordable (404)', async () => {
+    const p = await publishedPolicy(t, { title: '撤回关闭清单测试', rules });
+    expect((await followUpList('liaison1', `?policyId=${p.id}`)).json().items).toHaveLength(1);
+    const w = await lifecycle(t, (await t.req('admin', { method: 'GET', url: `/api/v1/policies/${p.id}` })).json(), 'withdraw', { reason: '政策调整' });
+    expect(w.statusCode, w.body).toBe(200);
+    expect((await followUpList('liaison1', `?policyId=${p.id}`)).json().items).toEqual([]);
+    expect((await patchFollowUp('liaison1', p.id, t.fx.entA1.id, { status: 'informed', version: 1 })).statusCode).toBe(404);
+  });
+
   it('lets the backup officer and the park manager record, but not officers of other grids (404)', async () => {
     const p = await publishedPolicy(t, { title: '跟进权限测试', rules });
     expect((await patchFollowUp('liaison2', p.id, t.fx.entA1.id, { status: 'informed', version: 1 })).statusCode).toBe(200); // backup of A1
