@@ -8,16 +8,27 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../core/db.js';
 import { operators } from '../db/schema/index.js';
 import { recomputeAllMatches } from '../modules/eligibility/matching.service.js';
-import { seedApplications } from './applications.js';
 import { DEMO_OPERATOR_CODE } from './generate.js';
-import { seedIndicators } from './indicators.js';
-import { seedPolicyContent } from './policies/seed.js';
 
 export type PolicyDemoResult = { policies: number; guides: number; indicators: number; matches: number; followUps: number; applications: number } | null;
 
 export async function seedPolicyDemo(db: Db, now: Date): Promise<PolicyDemoResult> {
   const [op] = await db.select({ id: operators.id }).from(operators).where(eq(operators.code, DEMO_OPERATOR_CODE)).limit(1);
   if (!op) return null;
+  // Every restart passes here: when all three parts exist, answer without loading the demo content
+  // (thousands of lines of policy and guide texts) at all.
+  const [seeded] = await rowsOf<{ done: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM policies WHERE operator_id = ${op.id})
+           AND EXISTS (SELECT 1 FROM enterprise_indicators i JOIN enterprises e ON e.id = i.enterprise_id WHERE e.operator_id = ${op.id})
+           AND EXISTS (SELECT 1 FROM policy_applications WHERE operator_id = ${op.id}) AS done`,
+  );
+  if (seeded?.done) return { policies: 0, guides: 0, indicators: 0, matches: 0, followUps: 0, applications: 0 };
+  const [{ seedPolicyContent }, { seedIndicators }, { seedApplications }] = await Promise.all([
+    import('./policies/seed.js'),
+    import('./indicators.js'),
+    import('./applications.js'),
+  ]);
   const content = await seedPolicyContent(db, op.id, now);
   const ind = await seedIndicators(db, op.id, now);
   let matches = 0;
